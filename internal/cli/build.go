@@ -1,0 +1,51 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/guangdong-renovation/showcase"
+	"github.com/guangdong-renovation/showcase/internal/site"
+)
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "build [-s SITE] [-o OUT] [--drafts] [--base-url URL]", stderr)
+	siteDir := fs.String("s", ".", "site folder")
+	out := fs.String("o", "", "output folder (default SITE/public)")
+	drafts := fs.Bool("drafts", false, "publish drafts too")
+	baseURL := fs.String("base-url", "", "absolute URL the site is served from (overrides site.yaml base_url)")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "showcase build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	res, err := site.Build(ctx, site.Options{SiteDir: *siteDir, Theme: showcase.Theme, Out: *out, Drafts: *drafts, BaseURL: *baseURL})
+	if err != nil {
+		fmt.Fprintln(stderr, "build failed; the previous output is unchanged.")
+		return report(stderr, err)
+	}
+	report(stderr, res.Warnings)
+	fmt.Fprintf(stdout, "built %s into %s in %s: %d files, %d unchanged\n",
+		summary(res.Pages), res.Out, res.Duration.Round(time.Millisecond), res.Files, res.Kept)
+	return exitOK
+}
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "check [-s SITE] [--drafts]", stderr)
+	siteDir := fs.String("s", ".", "site folder")
+	drafts := fs.Bool("drafts", false, "check drafts as published pages")
+	if code := parse(fs, args); code >= 0 {
+		return code
+	}
+	res, err := site.Build(ctx, site.Options{SiteDir: *siteDir, Theme: showcase.Theme, Drafts: *drafts, DryRun: true})
+	if err != nil {
+		return report(stderr, err)
+	}
+	report(stderr, res.Warnings)
+	fmt.Fprintf(stdout, "ok: %s, no problems\n", summary(res.Pages))
+	return exitOK
+}

@@ -1,0 +1,221 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/gif" // gallery images: read their size
+	_ "image/jpeg"
+	_ "image/png"
+	"io/fs"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// parsed is one file's page and problems.
+type parsed struct {
+	page  any // *Case, *Practice, *Briefing, *Page or *Home; nil on failure
+	probs Problems
+}
+
+// parseFile reads, splits, decodes and renders one content file.
+func parseFile(fsys fs.FS, f file, cfg Config, r BodyRenderer) (res parsed) {
+	fail := func(line, col int, format string, args ...any) parsed {
+		res.probs = append(res.probs, Problem{Path: f.src.Path, Line: line, Col: col, Message: fmt.Sprintf(format, args...)})
+		return res
+	}
+	info, err := fs.Stat(fsys, f.src.Path)
+	if err != nil {
+		return fail(0, 0, "cannot read: %s", reason(err))
+	}
+	if info.Size() > cfg.MaxFileSize {
+		return fail(0, 0, "file is %d bytes, more than the limit of %d (max_file_size in site.yaml)", info.Size(), cfg.MaxFileSize)
+	}
+	src, err := fs.ReadFile(fsys, f.src.Path)
+	if err != nil {
+		return fail(0, 0, "cannot read: %s", reason(err))
+	}
+	if int64(len(src)) > cfg.MaxFileSize {
+		return fail(0, 0, "file is more than the limit of %d bytes (max_file_size in site.yaml)", cfg.MaxFileSize)
+	}
+	if len(bytes.TrimSpace(bytes.TrimPrefix(src, bom))) == 0 && f.section != "" {
+		return fail(0, 0, "file is empty: %s", emptyHint(f.section))
+	}
+	doc, p := splitDocument(src)
+	if p != nil {
+		p.Path = f.src.Path
+		res.probs = append(res.probs, *p)
+		return res
+	}
+	if doc.FrontMatter == nil && f.section != "" {
+		return fail(1, 1, "no front matter: the file must start with a line --- , then the fields, then another ---; %s", emptyHint(f.section))
+	}
+	src2 := f.src
+	src2.BodyLine = doc.BodyLine
+	d := &decoder{path: f.src.Path, lineOff: 1, probs: &res.probs, budget: nodeBudget}
+	var root *yaml.Node
+	if doc.FrontMatter != nil {
+		root = parseYAML(f.src.Path, doc.FrontMatter, 1, &res.probs)
+		if root == nil && len(res.probs) > 0 {
+			return res
+		}
+	}
+	var body *Body
+	var summary *string
+	switch f.section {
+	case SectionCases:
+		c := &Case{Source: src2}
+		d.decodeCase(root, c)
+		body, summary, res.page = &c.Body, &c.Summary, c
+	case SectionPractices:
+		pr := &Practice{Source: src2}
+		d.decodePractice(root, pr)
+		body, summary, res.page = &pr.Body, &pr.Summary, pr
+	case SectionBriefings:
+		b := &Briefing{Source: src2}
+		d.decodeBriefing(root, b)
+		body, res.page = &b.Body, b
+	case SectionPages:
+		pg := &Page{Source: src2}
+		d.decodePage(root, pg)
+		body, summary, res.page = &pg.Body, &pg.Summary, pg
+	case "":
+		h := &Home{Source: src2}
+		d.decodeHome(root, h)
+		body, summary, res.page = &h.Body, &h.Summary, h
+	}
+	if r != nil {
+		b, err := r.RenderBody(doc.Body)
+		if err != nil {
+			return fail(doc.BodyLine, 1, "%v", err)
+		}
+		*body = b
+	}
+	body.Markdown = doc.Body
+	if summary != nil && *summary == "" {
+		*summary = Summarize(body.First, 120)
+	}
+	return res
+}
+
+func emptyHint(section string) string {
+	switch section {
+	case SectionCases:
+		return "a case needs at least title, date, region.city and status (showcase new case SLUG writes a skeleton)"
+	case SectionBriefings:
+		return "a briefing pack needs at least title, date and cases"
+	default:
+		return "a page needs at least a title"
+	}
+}
+
+// Summarize shortens a paragraph to at most max characters, cutting after
+// the last sentence end that fits (。！？!? or . followed by a space), or at
+// max with an ellipsis when no sentence ends in time.
+func Summarize(s string, max int) string {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	runes := []rune(s)
+	cut := -1
+	for i := 0; i < max && i < len(runes); i++ {
+		switch runes[i] {
+		case '。', '！', '？', '!', '?', '；':
+			cut = i + 1
+		case '.':
+			if i+1 < len(runes) && runes[i+1] == ' ' {
+				cut = i + 1
+			}
+		}
+	}
+	if cut > max/3 {
+		return string(runes[:cut])
+	}
+	return strings.TrimSpace(string(runes[:max-1])) + "…"
+}
+
+// checkGalleries checks that every gallery image exists, in the case's
+// bundle or in static/, rewrites its path to the URL path the built site
+// serves it from, and reads its pixel size so pages can reserve the space.
+func checkGalleries(fsys fs.FS, lib *Library, probs *Problems) {
+	for _, c := range lib.Cases {
+		for i := range c.Gallery {
+			g := &c.Gallery[i]
+			for _, p := range []*string{&g.Before, &g.After, &g.Image} {
+				if *p == "" {
+					continue
+				}
+				url, file := "", ""
+				if c.Bundle != "" {
+					if f, ok := lib.Assets[SectionCases+"/"+c.Slug+"/"+*p]; ok {
+						url, file = "/"+SectionCases+"/"+c.Slug+"/"+*p, f
+					}
+				}
+				if url == "" {
+					if _, err := fs.Stat(fsys, path.Join("static", *p)); err == nil {
+						url, file = "/"+*p, path.Join("static", *p)
+					}
+				}
+				if url == "" {
+					where := "static/" + *p
+					if c.Bundle != "" {
+						where = c.Bundle + "/" + *p + " or " + where
+					}
+					*probs = append(*probs, Problem{Path: c.Path, Line: g.Pos.Line, Col: g.Pos.Col,
+						Message: fmt.Sprintf("gallery image %q not found (looked for %s)", *p, where)})
+					*p = ""
+					continue
+				}
+				*p = url
+				if g.Sizes == nil {
+					g.Sizes = map[string][2]int{}
+				}
+				if w, h, ok := imageSize(fsys, file); ok {
+					g.Sizes[url] = [2]int{w, h}
+				}
+			}
+		}
+	}
+}
+
+func imageSize(fsys fs.FS, name string) (int, int, bool) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return 0, 0, false
+	}
+	defer f.Close()
+	cfg, _, err := image.DecodeConfig(f)
+	if err != nil {
+		return 0, 0, false
+	}
+	return cfg.Width, cfg.Height, true
+}
+
+// checkBriefingCases reports packs that name cases that do not exist.
+func checkBriefingCases(lib *Library, probs *Problems) {
+	known := map[string]bool{}
+	for _, c := range lib.Cases {
+		if c.Lang == "" {
+			known[c.Slug] = true
+		}
+	}
+	for _, b := range lib.Briefings {
+		for _, ref := range b.Cases {
+			if !known[ref.Slug] {
+				msg := fmt.Sprintf("case %q does not exist (no content/cases/%s.md)", ref.Slug, ref.Slug)
+				var slugs []string
+				for s := range known {
+					slugs = append(slugs, s)
+				}
+				if hint := didYouMean(ref.Slug, sortedStrings(slugs)); hint != "" {
+					msg += ": did you mean " + hint + "?"
+				}
+				*probs = append(*probs, Problem{Path: b.Path, Line: ref.Pos.Line, Col: ref.Pos.Col, Message: msg})
+			}
+		}
+	}
+}

@@ -1,0 +1,243 @@
+// Package links checks that every internal link, image and #anchor of a
+// built site resolves to a file the build wrote.
+//
+// The build hands each written HTML page to a Checker (Add, safe for
+// concurrent use) together with the content file it came from; Check then
+// reports every broken reference as a problem of that content file, at
+// the line where the Markdown names the link when it can find it.
+package links
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/guangdong-renovation/showcase/internal/content"
+)
+
+// A Checker collects the pages and references of one build.
+type Checker struct {
+	basePath string
+	mu       sync.Mutex
+	files    map[string]bool            // every output file, slash path without the base
+	ids      map[string]map[string]bool // page file -> ids on it
+	refs     []ref
+}
+
+type ref struct {
+	page, target, source string
+	markdown             []byte // the source's Markdown body, to find a line
+	bodyLine             int
+}
+
+// New returns a Checker for a site served at basePath ("/" or "/sub/").
+func New(basePath string) *Checker {
+	return &Checker{basePath: basePath, files: map[string]bool{}, ids: map[string]map[string]bool{}}
+}
+
+// AddFile records a written file that is not an HTML page.
+func (c *Checker) AddFile(rel string) {
+	c.mu.Lock()
+	c.files[rel] = true
+	c.mu.Unlock()
+}
+
+// Source is the content file a page came from, for reporting.
+type Source struct {
+	Path     string
+	Markdown []byte
+	BodyLine int
+}
+
+// AddPage records an HTML page written at rel and scans its references.
+func (c *Checker) AddPage(rel string, doc []byte, src Source) {
+	hrefs, ids := Scan(doc)
+	idset := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		idset[id] = true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.files[rel] = true
+	c.ids[rel] = idset
+	for _, h := range hrefs {
+		c.refs = append(c.refs, ref{page: rel, target: h, source: src.Path, markdown: src.Markdown, bodyLine: src.BodyLine})
+	}
+}
+
+// Check returns a problem for every reference that does not resolve. A
+// broken link written in a page's Markdown is reported at its line in that
+// file; one that the templates put on pages is reported once, with the
+// number of pages it breaks.
+func (c *Checker) Check() content.Problems {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var probs content.Problems
+	seen := map[string]bool{}
+	fromTheme := map[string][]string{} // message -> pages
+	for _, r := range c.refs {
+		msg := c.resolve(r)
+		if msg == "" {
+			continue
+		}
+		i := -1
+		if r.markdown != nil {
+			i = bytes.Index(r.markdown, []byte(r.target))
+		}
+		if i < 0 {
+			fromTheme[msg] = append(fromTheme[msg], "/"+strings.TrimSuffix(r.page, "index.html"))
+			continue
+		}
+		key := r.source + "\x00" + r.target
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		line := r.bodyLine + bytes.Count(r.markdown[:i], []byte("\n"))
+		col := 1 + len([]rune(string(r.markdown[bytes.LastIndexByte(r.markdown[:i], '\n')+1:i])))
+		probs = append(probs, content.Problem{Path: r.source, Line: line, Col: col, Message: msg})
+	}
+	for msg, pages := range fromTheme {
+		sort.Strings(pages)
+		where := pages[0]
+		if len(pages) > 1 {
+			where = fmt.Sprintf("%s and %d other pages", pages[0], len(pages)-1)
+		}
+		probs = append(probs, content.Problem{Path: "templates", Message: fmt.Sprintf("%s (on %s; the link comes from a template)", msg, where)})
+	}
+	sort.SliceStable(probs, func(i, j int) bool { return probs[i].String() < probs[j].String() })
+	return probs
+}
+
+// resolve says what is wrong with one reference, or "".
+func (c *Checker) resolve(r ref) string {
+	raw := r.target
+	u, err := url.Parse(raw)
+	if err != nil {
+		return fmt.Sprintf("link %q is not a valid URL", raw)
+	}
+	if u.Scheme != "" || u.Host != "" {
+		return "" // external: checked only on request
+	}
+	p := u.Path
+	var file string
+	switch {
+	case p == "":
+		file = r.page
+	case strings.HasPrefix(p, "/"):
+		if !strings.HasPrefix(p, c.basePath) && p+"/" != c.basePath {
+			return fmt.Sprintf("link %q is outside the site (its pages are under %s)", raw, c.basePath)
+		}
+		file = strings.TrimPrefix(p, c.basePath)
+	default:
+		file = path.Join(path.Dir(r.page), p)
+		if strings.HasSuffix(p, "/") {
+			file += "/"
+		}
+	}
+	file = strings.TrimPrefix(path.Clean("/"+file), "/") + map[bool]string{true: "/", false: ""}[strings.HasSuffix(file, "/") && file != "/"]
+	if file == "/" {
+		file = ""
+	}
+	target := ""
+	switch {
+	case file == "" || strings.HasSuffix(file, "/"):
+		target = file + "index.html"
+	case c.files[file]:
+		target = file
+	case c.files[file+"/index.html"]:
+		target = file + "/index.html"
+	default:
+		target = file
+	}
+	if !c.files[target] {
+		return fmt.Sprintf("broken link %q: no page or file at %s", raw, "/"+strings.TrimSuffix(target, "index.html"))
+	}
+	if u.Fragment != "" {
+		ids, ok := c.ids[target]
+		if ok && !ids[u.Fragment] {
+			return fmt.Sprintf("broken link %q: no element with id %q on that page", raw, u.Fragment)
+		}
+	}
+	return ""
+}
+
+// Scan returns the href and src attribute values and the id values of an
+// HTML document, with entities decoded. It expects the well-formed, quoted
+// attributes that html/template and goldmark write.
+func Scan(doc []byte) (refs, ids []string) {
+	for i := 0; i < len(doc); {
+		j := bytes.IndexByte(doc[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		end := bytes.IndexByte(doc[i:], '>')
+		if end < 0 {
+			break
+		}
+		tag := doc[i : i+end]
+		i += end + 1
+		if len(tag) == 0 || tag[0] == '/' || tag[0] == '!' {
+			if bytes.HasPrefix(tag, []byte("!--")) {
+				if k := bytes.Index(doc[i-end-1:], []byte("-->")); k >= 0 {
+					i = i - end - 1 + k + 3
+				}
+			}
+			continue
+		}
+		name := tagName(tag)
+		for _, a := range attrs(tag) {
+			switch a[0] {
+			case "href", "src":
+				if name == "link" && !bytes.Contains(tag, []byte(`rel="stylesheet"`)) && !bytes.Contains(tag, []byte(`rel="icon"`)) {
+					continue // canonical, alternate: absolute URLs checked elsewhere
+				}
+				refs = append(refs, a[1])
+			case "id":
+				ids = append(ids, a[1])
+			}
+		}
+		if name == "script" || name == "style" {
+			closeTag := []byte("</" + name)
+			if k := bytes.Index(doc[i:], closeTag); k >= 0 {
+				i += k
+			}
+		}
+	}
+	return refs, ids
+}
+
+func tagName(tag []byte) string {
+	end := bytes.IndexAny(tag, " \t\n/")
+	if end < 0 {
+		end = len(tag)
+	}
+	return strings.ToLower(string(tag[:end]))
+}
+
+// attrs returns the double-quoted attributes of a tag.
+func attrs(tag []byte) [][2]string {
+	var out [][2]string
+	for i := 0; i < len(tag); {
+		eq := bytes.Index(tag[i:], []byte(`="`))
+		if eq < 0 {
+			break
+		}
+		nameEnd := i + eq
+		nameStart := bytes.LastIndexAny(tag[:nameEnd], " \t\n") + 1
+		valStart := nameEnd + 2
+		valEnd := bytes.IndexByte(tag[valStart:], '"')
+		if valEnd < 0 {
+			break
+		}
+		out = append(out, [2]string{strings.ToLower(string(tag[nameStart:nameEnd])), html.UnescapeString(string(tag[valStart : valStart+valEnd]))})
+		i = valStart + valEnd + 1
+	}
+	return out
+}

@@ -1,0 +1,201 @@
+// Package markdown turns a page body into HTML, plain text and an outline.
+//
+// It is the only package that knows goldmark. A Renderer is configured once
+// per site (CommonMark with GFM tables, strikethrough, autolinks and task
+// lists, footnotes, and CJK line breaks in the CSS3 draft style, so that a
+// line break between two Chinese characters does not become a space) and is
+// safe for concurrent use: every Render call gets its own parser context.
+//
+// Unless the site opts in with Unsafe, raw HTML is dropped and every link or
+// image whose URL has a scheme other than http, https, mailto or tel loses
+// its destination; see urls.go.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options configure a Renderer.
+type Options struct {
+	// Unsafe renders raw HTML and URLs of any scheme, as written.
+	Unsafe bool
+}
+
+// A Renderer renders Markdown bodies. Create one with New.
+type Renderer struct {
+	md     goldmark.Markdown
+	unsafe bool
+}
+
+// Result is what one body renders to.
+type Result struct {
+	HTML     []byte
+	Text     string    // plain text, blocks separated by newlines
+	First    string    // plain text of the first paragraph
+	Headings []Heading // in document order
+	Links    []string  // link and image destinations, as written
+}
+
+// Heading is one section heading of a body, for an outline or anchors.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// New returns a Renderer for the given options.
+func New(opts Options) *Renderer {
+	var rendererOpts []renderer.Option
+	if opts.Unsafe {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	parserOpts := []parser.Option{
+		parser.WithAutoHeadingID(),
+		parser.WithASTTransformers(util.Prioritized(&urlFilter{unsafe: opts.Unsafe}, 100)),
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft)),
+		),
+		goldmark.WithParserOptions(parserOpts...),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return &Renderer{md: md, unsafe: opts.Unsafe}
+}
+
+// Render renders one body. It never panics on any input: a failure inside
+// goldmark is returned as an error.
+func (r *Renderer) Render(src []byte) (res Result, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("markdown renderer failed: %v", v)
+		}
+	}()
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4)
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+		return Result{}, err
+	}
+	res.HTML = buf.Bytes()
+	collect(doc, src, &res)
+	return res, nil
+}
+
+// collect fills in the plain text, first paragraph, headings and links.
+func collect(doc ast.Node, src []byte, res *Result) {
+	var text bytes.Buffer
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch n := n.(type) {
+		case *ast.Heading:
+			if entering {
+				id, _ := n.AttributeString("id")
+				idb, _ := id.([]byte)
+				res.Headings = append(res.Headings, Heading{Level: n.Level, ID: string(idb), Text: plain(n, src)})
+			}
+		case *ast.Paragraph:
+			if entering && res.First == "" && n.Parent() == doc {
+				res.First = plain(n, src)
+			}
+		case *ast.Link:
+			if entering {
+				res.Links = append(res.Links, string(n.Destination))
+			}
+		case *ast.Image:
+			if entering {
+				res.Links = append(res.Links, string(n.Destination))
+			}
+		}
+		if n.Type() == ast.TypeBlock && !entering && text.Len() > 0 && !bytes.HasSuffix(text.Bytes(), []byte("\n")) {
+			text.WriteByte('\n')
+		}
+		if entering {
+			appendInline(&text, n, src)
+		}
+		return ast.WalkContinue, nil
+	})
+	res.Text = joinSoftBreaks(bytes.TrimSpace(text.Bytes()))
+}
+
+// plain returns the text of a node's inline content.
+func plain(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			appendInline(&b, c, src)
+		}
+		return ast.WalkContinue, nil
+	})
+	return joinSoftBreaks(bytes.TrimSpace(b.Bytes()))
+}
+
+// softBreak marks a soft line break in collected text until
+// joinSoftBreaks decides what it becomes.
+const softBreak = '\r'
+
+// joinSoftBreaks turns each soft line break into nothing when a CJK
+// character stands on either side, and into a space otherwise.
+func joinSoftBreaks(b []byte) string {
+	if bytes.IndexByte(b, softBreak) < 0 {
+		return string(b)
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] != softBreak {
+			out = append(out, b[i])
+			continue
+		}
+		before, _ := utf8.DecodeLastRune(out)
+		after, _ := utf8.DecodeRune(b[i+1:])
+		if !isWide(before) && !isWide(after) {
+			out = append(out, ' ')
+		}
+	}
+	return string(out)
+}
+
+// isWide reports whether r is a CJK character or punctuation, between which
+// a line break is not a word boundary.
+func isWide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) ||
+		(r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}
+
+// appendInline writes the text a leaf inline node shows to a reader. A soft
+// line break becomes a space only between two non-CJK characters, matching
+// what the HTML renderer does.
+func appendInline(b *bytes.Buffer, n ast.Node, src []byte) {
+	switch n := n.(type) {
+	case *ast.Text:
+		v := n.Value(src)
+		b.Write(v)
+		switch {
+		case n.HardLineBreak():
+			b.WriteByte('\n')
+		case n.SoftLineBreak():
+			b.WriteByte(softBreak)
+		}
+	case *ast.String:
+		b.Write(n.Value)
+	case *ast.CodeSpan:
+		// its children are Text nodes and are written when walked
+	case *ast.AutoLink:
+		b.Write(n.Label(src))
+	}
+}

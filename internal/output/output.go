@@ -1,0 +1,189 @@
+// Package output writes a build into a fresh folder beside the output
+// folder and swaps it in only when the whole build succeeded.
+//
+// A failed build (Abort) leaves the previous output exactly as it was; a
+// successful one (Commit) leaves no file of a deleted page behind. A file
+// whose bytes did not change keeps its previous modification time (it is
+// hard-linked from the previous output), so a deploy that compares times
+// uploads only what changed.
+//
+// The folder is marked with a small file, MarkerName, so that the
+// generator never replaces a folder it did not create.
+package output
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+)
+
+// MarkerName is the file that marks a folder as showcase's output.
+const MarkerName = ".showcase-output"
+
+// Dir is an output folder being written.
+type Dir struct {
+	final string // the output folder
+	tmp   string // where this build writes
+	prev  string // final, when it holds a previous build to compare with
+	files atomic.Int64
+	bytes atomic.Int64
+	kept  atomic.Int64
+}
+
+// Begin starts writing a build that will replace out. It refuses an out
+// that exists and is not a previous output of showcase.
+func Begin(out string) (*Dir, error) {
+	out = filepath.Clean(out)
+	d := &Dir{final: out}
+	info, err := os.Stat(out)
+	switch {
+	case err == nil && !info.IsDir():
+		return nil, fmt.Errorf("%s: exists and is not a folder", out)
+	case err == nil:
+		entries, err := os.ReadDir(out)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", out, err)
+		}
+		if len(entries) > 0 {
+			if _, err := os.Stat(filepath.Join(out, MarkerName)); err != nil {
+				return nil, fmt.Errorf("%s: folder exists and was not written by showcase (no %s file in it); choose another output folder or empty it", out, MarkerName)
+			}
+			d.prev = out
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	d.tmp = tmp
+	if err := os.WriteFile(filepath.Join(tmp, MarkerName), []byte("This folder is written by showcase build and replaced on every build.\n"), 0o644); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return d, nil
+}
+
+// Path returns the final output folder.
+func (d *Dir) Path() string { return d.final }
+
+// Stats returns the number of files and bytes written, and how many files
+// were unchanged from the previous build.
+func (d *Dir) Stats() (files, bytes, kept int64) {
+	return d.files.Load(), d.bytes.Load(), d.kept.Load()
+}
+
+// clean checks a slash-separated relative path and returns it as a path
+// inside the temporary folder.
+func (d *Dir) clean(rel string) (string, error) {
+	if rel == "" || strings.HasPrefix(rel, "/") || strings.Contains(rel, "\\") || !fs.ValidPath(rel) {
+		return "", fmt.Errorf("output path %q is not a clean relative path", rel)
+	}
+	return filepath.Join(d.tmp, filepath.FromSlash(rel)), nil
+}
+
+// WriteFile writes one output file. It is safe for concurrent use.
+func (d *Dir) WriteFile(rel string, data []byte) error {
+	dst, err := d.clean(rel)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	d.files.Add(1)
+	d.bytes.Add(int64(len(data)))
+	if d.prev != "" {
+		old := filepath.Join(d.prev, filepath.FromSlash(rel))
+		if same(old, data) && os.Link(old, dst) == nil {
+			d.kept.Add(1)
+			return nil
+		}
+	}
+	return os.WriteFile(dst, data, 0o644)
+}
+
+// same reports whether the file at name holds exactly data.
+func same(name string, data []byte) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false
+	}
+	buf := make([]byte, len(data))
+	if _, err := io.ReadFull(f, buf); err != nil {
+		return false
+	}
+	return bytes.Equal(buf, data)
+}
+
+// CopyFile copies name from fsys to rel.
+func (d *Dir) CopyFile(rel string, fsys fs.FS, name string) error {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return err
+	}
+	return d.WriteFile(rel, data)
+}
+
+// Abort removes everything this build wrote; the previous output is
+// untouched.
+func (d *Dir) Abort() error {
+	if d.tmp == "" {
+		return nil
+	}
+	err := os.RemoveAll(d.tmp)
+	d.tmp = ""
+	return err
+}
+
+// Commit replaces the output folder with this build.
+func (d *Dir) Commit() error {
+	if d.tmp == "" {
+		return errors.New("output: build already finished")
+	}
+	if err := swap(d.tmp, d.final); err != nil {
+		d.Abort()
+		return err
+	}
+	d.tmp = ""
+	return nil
+}
+
+// swap moves the folder tmp to final, removing the folder that final was.
+func swap(tmp, final string) error {
+	if _, err := os.Stat(final); errors.Is(err, fs.ErrNotExist) {
+		return os.Rename(tmp, final)
+	}
+	if exchange(tmp, final) == nil {
+		// tmp now holds the previous build.
+		return os.RemoveAll(tmp)
+	}
+	old := tmp + ".old"
+	if err := os.Rename(final, old); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, final); err != nil {
+		_ = os.Rename(old, final)
+		return err
+	}
+	return os.RemoveAll(old)
+}

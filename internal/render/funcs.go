@@ -1,0 +1,124 @@
+package render
+
+import (
+	"html/template"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/guangdong-renovation/showcase/internal/figures"
+)
+
+// Funcs returns the template functions of a site served from baseURL
+// (absolute, ending in /) at basePath (its path, ending in /).
+func Funcs(baseURL, basePath string) template.FuncMap {
+	unit := func(name string) figures.Unit {
+		switch name {
+		case "government", "enterprise", "property_units", "residents_funding":
+			return figures.Yuan
+		}
+		u, _ := figures.ParseUnit(name)
+		return u
+	}
+	url := func(p string) string {
+		return basePath + strings.TrimPrefix(p, "/")
+	}
+	return template.FuncMap{
+		"fig": func(lang, name string, v float64) string { return figures.Format(lang, unit(name), v) },
+		"fignum": func(lang, name string, v float64) string {
+			n, _ := figures.Split(lang, unit(name), v)
+			return n
+		},
+		"figunit": func(lang, name string, v float64) string {
+			_, u := figures.Split(lang, unit(name), v)
+			return u
+		},
+		"num":    figures.Number,
+		"pct":    figures.Percent,
+		"pctnum": func(r float64) float64 { return math.Round(r*1000) / 10 },
+		"label":  Label,
+		"tr":     Translate,
+		"date":   FormatDate,
+		"isodate": func(t time.Time) string {
+			if t.IsZero() {
+				return ""
+			}
+			return t.Format("2006-01-02")
+		},
+		"status": StatusLabel,
+		"url":    url,
+		"abs": func(p string) string {
+			if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
+				return p
+			}
+			if strings.HasPrefix(p, basePath) {
+				p = strings.TrimPrefix(p, basePath)
+			}
+			return baseURL + strings.TrimPrefix(p, "/")
+		},
+		"add": func(a, b int) int { return a + b },
+		"sub": func(a, b int) int { return a - b },
+	}
+}
+
+// Label names a figure or funding part for lang.
+func Label(lang, name string) string {
+	zh := isZh(lang)
+	switch name {
+	case "government":
+		return pick(zh, "政府支持", "Government")
+	case "enterprise":
+		return pick(zh, "企业投入", "Enterprises")
+	case "property_units":
+		return pick(zh, "产权单位筹集", "Property owners")
+	case "residents_funding":
+		return pick(zh, "居民出资", "Residents")
+	}
+	return figures.Label(lang, name)
+}
+
+// Translate returns the UI text s (written in Chinese in the templates) in
+// lang: as it is for Chinese, from the string table otherwise.
+func Translate(lang, s string) string {
+	if isZh(lang) {
+		return s
+	}
+	if t, ok := uiStrings[s]; ok {
+		return t
+	}
+	return s
+}
+
+// FormatDate writes a date for lang: 2023年10月19日, 19 October 2023.
+func FormatDate(lang string, t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	if isZh(lang) {
+		return t.Format("2006年1月2日")
+	}
+	return t.Format("2 January 2006")
+}
+
+// StatusLabel names a case status for lang.
+func StatusLabel(lang, status string) string {
+	zh := isZh(lang)
+	switch status {
+	case "planned":
+		return pick(zh, "规划中", "Planned")
+	case "under-construction":
+		return pick(zh, "建设中", "Under construction")
+	case "completed":
+		return pick(zh, "已完工", "Completed")
+	}
+	return status
+}
+
+func isZh(lang string) bool { return strings.HasPrefix(strings.ToLower(lang), "zh") }
+
+func pick(zh bool, a, b string) string {
+	if zh {
+		return a
+	}
+	return b
+}

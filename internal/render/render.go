@@ -1,0 +1,172 @@
+// Package render loads the site's HTML templates and executes them.
+//
+// A theme is a folder of html/template files: base.html defines "base",
+// the whole document; every file whose name starts with "_" holds shared
+// definitions; every other .html file is a page template that defines
+// "main" (and optionally "head"). A site's own templates/ folder overrides
+// the built-in theme file by file, by name, and may add partial files.
+//
+// Problems in templates, at parse time or when a page is rendered, are
+// reported with the template file's path and line, like content problems.
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/guangdong-renovation/showcase/internal/content"
+)
+
+// Options say where templates come from.
+type Options struct {
+	Builtin fs.FS // the built-in theme's templates folder
+	Site    fs.FS // the site's templates folder, or nil
+	// SiteDir and BuiltinDir prefix file names in problems, e.g. "templates".
+	SiteDir, BuiltinDir string
+	Funcs               template.FuncMap
+}
+
+// Templates are the parsed page templates of a site.
+type Templates struct {
+	pages map[string]*template.Template // by page name, e.g. "case"
+	paths map[string]string             // file name -> path for problems
+}
+
+// Load parses the theme. Every problem is reported, not just the first.
+func Load(opts Options) (*Templates, content.Problems) {
+	var probs content.Problems
+	files := map[string][]byte{}
+	paths := map[string]string{}
+	read := func(fsys fs.FS, dir string) {
+		if fsys == nil {
+			return
+		}
+		entries, err := fs.ReadDir(fsys, ".")
+		if err != nil {
+			if !errors.Is(err, fs.ErrNotExist) {
+				probs = append(probs, content.Problem{Path: dir, Message: "cannot read: " + err.Error()})
+			}
+			return
+		}
+		for _, e := range entries {
+			if e.IsDir() || !strings.HasSuffix(e.Name(), ".html") || strings.HasPrefix(e.Name(), ".") {
+				continue
+			}
+			b, err := fs.ReadFile(fsys, e.Name())
+			if err != nil {
+				probs = append(probs, content.Problem{Path: path.Join(dir, e.Name()), Message: "cannot read: " + err.Error()})
+				continue
+			}
+			files[e.Name()] = b
+			paths[e.Name()] = path.Join(dir, e.Name())
+		}
+	}
+	read(opts.Builtin, opts.BuiltinDir)
+	read(opts.Site, opts.SiteDir)
+
+	t := &Templates{pages: map[string]*template.Template{}, paths: paths}
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	base := template.New("base").Funcs(opts.Funcs)
+	if _, ok := files["base.html"]; !ok {
+		probs = append(probs, content.Problem{Path: path.Join(opts.SiteDir, "base.html"), Message: "missing: the theme needs base.html defining \"base\""})
+		return t, probs
+	}
+	parse := func(tpl *template.Template, name string) bool {
+		if _, err := tpl.New(name).Parse(string(files[name])); err != nil {
+			probs = append(probs, t.problem(err))
+			return false
+		}
+		return true
+	}
+	ok := parse(base, "base.html")
+	for _, n := range names {
+		if strings.HasPrefix(n, "_") {
+			ok = parse(base, n) && ok
+		}
+	}
+	if !ok {
+		return t, probs
+	}
+	for _, n := range names {
+		if n == "base.html" || strings.HasPrefix(n, "_") {
+			continue
+		}
+		page, err := base.Clone()
+		if err != nil {
+			probs = append(probs, content.Problem{Path: paths[n], Message: err.Error()})
+			continue
+		}
+		if parse(page, n) {
+			t.pages[strings.TrimSuffix(n, ".html")] = page
+		}
+	}
+	return t, probs
+}
+
+// Has reports whether the theme has a page template for name.
+func (t *Templates) Has(name string) bool { return t.pages[name] != nil }
+
+// Execute renders page template name with data into w. An error names the
+// template file and line.
+func (t *Templates) Execute(w io.Writer, name string, data any) error {
+	tpl := t.pages[name]
+	if tpl == nil {
+		return &TemplateError{Problem: content.Problem{Path: path.Join("templates", name+".html"), Message: "missing page template"}}
+	}
+	if err := tpl.ExecuteTemplate(w, "base", data); err != nil {
+		return &TemplateError{Problem: t.problem(err)}
+	}
+	return nil
+}
+
+// Render is Execute into a new buffer.
+func (t *Templates) Render(name string, data any) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(16 << 10)
+	err := t.Execute(&buf, name, data)
+	return buf.Bytes(), err
+}
+
+// TemplateError is a problem in a template found while rendering a page.
+type TemplateError struct{ Problem content.Problem }
+
+func (e *TemplateError) Error() string { return e.Problem.String() }
+
+var tplErrRE = regexp.MustCompile(`^(?:html/)?template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// problem turns a text/template or html/template error into a Problem at
+// the template's file and line.
+func (t *Templates) problem(err error) content.Problem {
+	msg := err.Error()
+	if m := tplErrRE.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		p := t.paths[m[1]]
+		if p == "" {
+			p = path.Join("templates", m[1])
+		}
+		return content.Problem{Path: p, Line: line, Col: col, Message: m[4]}
+	}
+	var te *template.Error
+	if errors.As(err, &te) && te.Name != "" {
+		p := t.paths[te.Name]
+		if p == "" {
+			p = path.Join("templates", te.Name)
+		}
+		return content.Problem{Path: p, Line: te.Line, Message: te.Description}
+	}
+	return content.Problem{Path: "templates", Message: fmt.Sprint(msg)}
+}

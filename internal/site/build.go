@@ -1,0 +1,301 @@
+// Package site builds a showcase site: it is the one package that knows
+// every stage and runs them in order.
+//
+//	load      content.Load reads site.yaml and content/ (in parallel) and
+//	          renders each Markdown body
+//	assemble  the published pages are linked into a Catalog: newest first,
+//	          by practice, by region, by scope, with totals and progress
+//	plan      every output file is listed with its template and data; two
+//	          sources of one URL are an error naming both
+//	render    pages are rendered in parallel and handed to the writer; every
+//	          internal link and anchor is recorded
+//	check     every link must resolve to a file the build wrote
+//	write     the output folder is swapped in, or, on any problem, the
+//	          temporary folder is dropped and the previous output stays
+//
+// Check runs the same stages with writing turned off.
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/guangdong-renovation/showcase/internal/content"
+	"github.com/guangdong-renovation/showcase/internal/links"
+	"github.com/guangdong-renovation/showcase/internal/markdown"
+	"github.com/guangdong-renovation/showcase/internal/output"
+	"github.com/guangdong-renovation/showcase/internal/render"
+)
+
+// Options configure a build.
+type Options struct {
+	SiteDir string // the site folder on disk
+	Site    fs.FS  // the site folder; os.DirFS(SiteDir) when nil
+	Theme   fs.FS  // the built-in theme: a tree with templates/ and static/
+	Out     string // output folder; SiteDir/public when empty
+	Drafts  bool   // publish drafts too
+	BaseURL string // overrides site.yaml base_url when set
+	Workers int    // parallel workers; GOMAXPROCS when 0
+	// DryRun loads, renders and checks everything but writes nothing.
+	DryRun bool
+}
+
+// Result describes a finished build.
+type Result struct {
+	Pages    map[string]int // pages written per kind
+	Files    int64          // files written, pages and others
+	Bytes    int64
+	Kept     int64 // files unchanged since the previous build
+	Duration time.Duration
+	Warnings content.Problems
+	Out      string
+}
+
+// A sink receives output files.
+type sink interface {
+	WriteFile(rel string, data []byte) error
+}
+
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
+// Build runs every stage. Problems with the input are returned as
+// content.Problems (errors and warnings together); any other error is a
+// failure of the machine (a disk, say).
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	start := time.Now()
+	if opts.Site == nil {
+		opts.Site = os.DirFS(opts.SiteDir)
+	}
+	if opts.Out == "" {
+		opts.Out = filepath.Join(opts.SiteDir, "public")
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	if !opts.DryRun {
+		if err := checkOutDir(opts.SiteDir, opts.Out); err != nil {
+			return nil, err
+		}
+	}
+
+	// load
+	lib, probs := content.Load(opts.Site, content.Options{
+		NewRenderer: func(cfg content.Config) content.BodyRenderer {
+			return bodyRenderer{markdown.New(markdown.Options{Unsafe: cfg.UnsafeHTML})}
+		},
+		Workers: opts.Workers,
+	})
+	if opts.BaseURL != "" {
+		lib.Config.BaseURL = strings.TrimRight(opts.BaseURL, "/") + "/"
+	}
+	cat := assemble(lib, opts.Drafts)
+	probs = append(probs, checkTranslations(lib, cat)...)
+	tpl, tprobs := loadTemplates(opts, cat)
+	probs = append(probs, tprobs...)
+	if probs.HasErrors() {
+		return nil, probs
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+
+	// plan
+	pl := newPlan(cat, lib, opts.Site, opts.Theme)
+	pl.pages()
+	if pl.probs.HasErrors() {
+		return nil, append(probs, pl.probs...)
+	}
+
+	// render and write
+	var out sink = discard{}
+	var dir *output.Dir
+	if !opts.DryRun {
+		var err error
+		dir, err = output.Begin(opts.Out)
+		if err != nil {
+			return nil, err
+		}
+		out = dir
+		defer dir.Abort() // a no-op after Commit
+	}
+	checker := links.New(cat.BasePath)
+	rprobs, err := run(ctx, opts, pl, tpl, out, checker)
+	if err != nil {
+		return nil, err
+	}
+	probs = append(probs, rprobs...)
+	if !rprobs.HasErrors() {
+		probs = append(probs, checker.Check()...)
+	}
+	if probs.HasErrors() {
+		return nil, probs
+	}
+	res := &Result{Pages: pl.counts(), Warnings: probs.Warnings(), Out: opts.Out}
+	if dir != nil {
+		if err := dir.Commit(); err != nil {
+			return nil, err
+		}
+		res.Files, res.Bytes, res.Kept = dir.Stats()
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// bodyRenderer adapts the Markdown renderer to content.BodyRenderer.
+type bodyRenderer struct{ r *markdown.Renderer }
+
+func (b bodyRenderer) RenderBody(src []byte) (content.Body, error) {
+	res, err := b.r.Render(src)
+	if err != nil {
+		return content.Body{}, err
+	}
+	body := content.Body{HTML: trustedHTML(res.HTML), Text: res.Text, First: res.First, Links: res.Links}
+	for _, h := range res.Headings {
+		body.Headings = append(body.Headings, content.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
+	}
+	return body, nil
+}
+
+func loadTemplates(opts Options, cat *Catalog) (*render.Templates, content.Problems) {
+	builtin, err := fs.Sub(opts.Theme, "templates")
+	if err != nil || opts.Theme == nil {
+		builtin = nil
+	}
+	siteTpl, err := fs.Sub(opts.Site, "templates")
+	if err != nil {
+		siteTpl = nil
+	}
+	return render.Load(render.Options{
+		Builtin: builtin, BuiltinDir: "templates",
+		Site: siteTpl, SiteDir: "templates",
+		Funcs: render.Funcs(absBase(cat.Config.BaseURL), cat.BasePath),
+	})
+}
+
+// absBase is base_url for absolute links; a site without one gets
+// root-relative links, which is the best it can have.
+func absBase(base string) string {
+	return base
+}
+
+// checkOutDir refuses an output folder that would overwrite the site's
+// own files: the site folder itself, a folder that contains it, or one
+// inside content/, templates/ or static/.
+func checkOutDir(siteDir, out string) error {
+	s, err1 := filepath.Abs(siteDir)
+	o, err2 := filepath.Abs(out)
+	if err := errors.Join(err1, err2); err != nil {
+		return err
+	}
+	if s2, err := filepath.EvalSymlinks(s); err == nil {
+		s = s2
+	}
+	if o2, err := evalExisting(o); err == nil {
+		o = o2
+	}
+	within := func(parent, child string) bool {
+		rel, err := filepath.Rel(parent, child)
+		return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	}
+	if within(o, s) {
+		return fmt.Errorf("output folder %s is the site folder or contains it: choose a folder such as %s", out, filepath.Join(siteDir, "public"))
+	}
+	for _, d := range []string{"content", "templates", "static"} {
+		if within(filepath.Join(s, d), o) {
+			return fmt.Errorf("output folder %s is inside the site's %s/ folder: choose a folder such as %s", out, d, filepath.Join(siteDir, "public"))
+		}
+	}
+	return nil
+}
+
+// evalExisting resolves symlinks in the longest existing prefix of p.
+func evalExisting(p string) (string, error) {
+	rest := ""
+	for {
+		if r, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return "", errors.New("no existing parent")
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+		p = parent
+	}
+}
+
+// run renders every job with opts.Workers goroutines, writes each file as
+// soon as it is rendered, and records links. Template problems are
+// reported once per template line.
+func run(ctx context.Context, opts Options, pl *plan, tpl *render.Templates, out sink, checker *links.Checker) (content.Problems, error) {
+	var (
+		mu       sync.Mutex
+		probs    content.Problems
+		seen     = map[string]bool{}
+		firstErr error
+		wg       sync.WaitGroup
+	)
+	jobs := make(chan *job)
+	for w := 0; w < opts.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				data, err := j.produce(tpl)
+				if err != nil {
+					mu.Lock()
+					var te *render.TemplateError
+					if errors.As(err, &te) {
+						if k := te.Problem.String(); !seen[k] {
+							seen[k] = true
+							probs = append(probs, te.Problem)
+						}
+					} else if firstErr == nil {
+						firstErr = fmt.Errorf("%s: %w", j.rel, err)
+					}
+					mu.Unlock()
+					continue
+				}
+				if j.html {
+					checker.AddPage(j.rel, data, j.src)
+				} else {
+					checker.AddFile(j.rel)
+				}
+				if err := out.WriteFile(j.rel, data); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	for _, j := range pl.jobs {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- j
+	}
+	close(jobs)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if firstErr != nil {
+		return nil, firstErr
+	}
+	sort.SliceStable(probs, func(i, j int) bool { return probs[i].String() < probs[j].String() })
+	return probs, nil
+}

@@ -1,0 +1,349 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/guangdong-renovation/showcase/internal/content"
+	"github.com/guangdong-renovation/showcase/internal/links"
+	"github.com/guangdong-renovation/showcase/internal/render"
+)
+
+// A job produces one output file.
+type job struct {
+	rel     string // output path, e.g. "cases/enping/index.html"
+	kind    string // page kind for the summary; "" for other files
+	html    bool   // an HTML page, whose links are checked
+	src     links.Source
+	produce func(*render.Templates) ([]byte, error)
+}
+
+// plan lists every output file of a build.
+type plan struct {
+	cat    *Catalog
+	jobs   []*job
+	owners map[string]string // output path (lower-cased) -> source that claimed it
+	probs  content.Problems
+	theme  fs.FS
+	site   fs.FS
+	lib    *content.Library
+}
+
+func newPlan(cat *Catalog, lib *content.Library, site, theme fs.FS) *plan {
+	return &plan{cat: cat, lib: lib, site: site, theme: theme, owners: map[string]string{}}
+}
+
+// trustedHTML marks Markdown output as safe: the Markdown renderer is the
+// one place that decides what HTML a body may contain.
+func trustedHTML(b []byte) template.HTML { return template.HTML(b) }
+
+// claim registers an output path for a source, reporting a collision with
+// an earlier claim. Paths are compared without case, since two URLs that
+// differ only in case are the same file on many disks.
+func (pl *plan) claim(rel, source string) bool {
+	key := strings.ToLower(rel)
+	if other, dup := pl.owners[key]; dup {
+		pl.probs = append(pl.probs, content.Problem{Path: source, Message: fmt.Sprintf(
+			"%s would be written twice: by %s and by %s; rename one of them", "/"+strings.TrimSuffix(rel, "index.html"), other, source)})
+		return false
+	}
+	pl.owners[key] = source
+	return true
+}
+
+// relOf returns the output path of a site URL path (with the base path).
+func (pl *plan) relOf(url string) string {
+	rel := strings.TrimPrefix(url, pl.cat.BasePath)
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		rel += "index.html"
+	}
+	return rel
+}
+
+// page adds an HTML page job.
+func (pl *plan) page(p *Page, tmpl, source string, body *content.Body, bodySrc *content.Source) {
+	rel := pl.relOf(p.URL)
+	if !pl.claim(rel, source) {
+		return
+	}
+	cat := pl.cat
+	if p.Site == nil {
+		p.Site = cat
+	}
+	if p.Lang == "" {
+		p.Lang = cat.Config.Language
+	}
+	if p.Canonical == "" {
+		p.Canonical = absURL(cat, p.URL)
+	}
+	if p.Description == "" {
+		p.Description = cat.Config.Description
+	}
+	if body != nil && p.Body == nil {
+		p.Body = body
+	}
+	j := &job{rel: rel, kind: p.Kind, html: true}
+	if bodySrc != nil && body != nil {
+		j.src = links.Source{Path: bodySrc.Path, Markdown: body.Markdown, BodyLine: bodySrc.BodyLine}
+	} else {
+		j.src = links.Source{Path: source}
+	}
+	j.produce = func(t *render.Templates) ([]byte, error) { return t.Render(tmpl, p) }
+	pl.jobs = append(pl.jobs, j)
+}
+
+// file adds a non-HTML output.
+func (pl *plan) file(rel, source string, produce func(*render.Templates) ([]byte, error)) {
+	if !pl.claim(rel, source) {
+		return
+	}
+	pl.jobs = append(pl.jobs, &job{rel: rel, produce: produce})
+}
+
+func absURL(cat *Catalog, p string) string {
+	base := cat.Config.BaseURL
+	rel := strings.TrimPrefix(p, cat.BasePath)
+	if base == "/" || base == "" {
+		return cat.BasePath + rel
+	}
+	return base + rel
+}
+
+func builtin(url string) string { return "built-in page " + url }
+
+// pages plans every page of the site.
+func (pl *plan) pages() {
+	cat := pl.cat
+	home := &Page{Kind: "home", Title: cat.Config.Title, URL: cat.url()}
+	var homeBody *content.Body
+	var homeSrc *content.Source
+	if cat.Home != nil {
+		if cat.Home.Title != "" {
+			home.Title = cat.Home.Title
+		}
+		if cat.Home.Summary != "" {
+			home.Description = cat.Home.Summary
+		}
+		homeBody, homeSrc = &cat.Home.Body, &cat.Home.Source
+	}
+	newest := cat.Cases
+	if len(newest) > 6 {
+		newest = newest[:6]
+	}
+	home.Cases = newest
+	pl.page(home, "home", sourceOr(homeSrc, builtin("/")), homeBody, homeSrc)
+
+	// Case list, paginated.
+	size := cat.Config.PageSize
+	total := (len(cat.Cases) + size - 1) / size
+	if total == 0 {
+		total = 1
+	}
+	pageURL := func(n int) string {
+		if n == 1 {
+			return cat.url("cases")
+		}
+		return cat.url("cases", "page", strconv.Itoa(n))
+	}
+	for n := 1; n <= total; n++ {
+		lo, hi := (n-1)*size, n*size
+		if hi > len(cat.Cases) {
+			hi = len(cat.Cases)
+		}
+		pg := &Pager{Number: n, Total: total, First: lo + 1, Last: hi, Items: len(cat.Cases)}
+		if n > 1 {
+			pg.Prev = pageURL(n - 1)
+		}
+		if n < total {
+			pg.Next = pageURL(n + 1)
+		}
+		for k := 1; k <= total; k++ {
+			pg.Pages = append(pg.Pages, Link{Title: strconv.Itoa(k), URL: pageURL(k)})
+		}
+		title := tr(cat, "全部案例")
+		if n > 1 {
+			title = fmt.Sprintf("%s（%s %d）", title, tr(cat, "第"), n)
+		}
+		pl.page(&Page{Kind: "cases", Title: title, URL: pageURL(n), Cases: cat.Cases[lo:hi], Pager: pg,
+			Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}, "cases", builtin("/cases/"), nil, nil)
+	}
+	for _, c := range cat.Cases {
+		pl.casePage(c, cat.Config.Language)
+	}
+	for _, c := range cat.Translations {
+		pl.casePage(c, c.Lang)
+	}
+
+	pl.page(&Page{Kind: "practices", Title: tr(cat, "经验做法"), URL: cat.url("practices"),
+		Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}, "practices", builtin("/practices/"), nil, nil)
+	for _, p := range cat.Practices {
+		page := &Page{Kind: "practice", Title: p.Name, Description: p.Summary, URL: p.URL, Practice: p, Cases: p.Cases,
+			Crumbs: []Link{{tr(cat, "首页"), cat.url()}, {tr(cat, "经验做法"), cat.url("practices")}}}
+		for _, t := range p.Translations {
+			page.Alternates = append(page.Alternates, t)
+		}
+		if p.Text != nil {
+			pl.page(page, "practice", p.Text.Path, &p.Text.Body, &p.Text.Source)
+		} else {
+			pl.page(page, "practice", fmt.Sprintf("practice %q named by %s", p.Name, p.Cases[0].Path), nil, nil)
+		}
+	}
+
+	pl.page(&Page{Kind: "regions", Title: tr(cat, "地区"), URL: cat.url("regions"),
+		Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}, "regions", builtin("/regions/"), nil, nil)
+	for _, city := range cat.Cities {
+		crumbs := []Link{{tr(cat, "首页"), cat.url()}, {tr(cat, "地区"), cat.url("regions")}}
+		pl.page(&Page{Kind: "region", Title: city.Name, URL: city.URL, Region: city, Cases: city.Cases, Crumbs: crumbs},
+			"region", fmt.Sprintf("region %s named by %s", city.Name, city.Cases[0].Path), nil, nil)
+		for _, county := range city.Counties {
+			pl.page(&Page{Kind: "region", Title: county.Name, URL: county.URL, Region: county, Cases: county.Cases,
+				Crumbs: append(crumbs[:2:2], Link{city.Name, city.URL})},
+				"region", fmt.Sprintf("region %s named by %s", county.Name, county.Cases[0].Path), nil, nil)
+		}
+	}
+	for _, t := range cat.Scopes {
+		pl.page(&Page{Kind: "scope", Title: t.Name, URL: t.URL, Term: t, Cases: t.Cases,
+			Crumbs: []Link{{tr(cat, "首页"), cat.url()}, {tr(cat, "全部案例"), cat.url("cases")}}},
+			"scope", builtin(t.URL), nil, nil)
+	}
+
+	pl.page(&Page{Kind: "briefings", Title: tr(cat, "观摩手册"), URL: cat.url("briefings"),
+		Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}, "briefings", builtin("/briefings/"), nil, nil)
+	for _, b := range cat.Briefings {
+		pl.page(&Page{Kind: "briefing", Title: b.Title, Description: b.Summary(), URL: b.URL, Briefing: b, Cases: b.Cases,
+			Crumbs: []Link{{tr(cat, "首页"), cat.url()}, {tr(cat, "观摩手册"), cat.url("briefings")}}},
+			"briefing", b.Path, &b.Body, &b.Source)
+	}
+
+	for _, p := range cat.Pages {
+		page := &Page{Kind: "page", Title: p.Title, Description: p.Summary, URL: p.URL, Page: p.Page,
+			Crumbs: []Link{{tr(cat, "首页"), cat.url()}}, Alternates: p.Translations}
+		pl.page(page, "page", p.Path, &p.Body, &p.Source)
+	}
+	for _, tp := range cat.TranslatedPages {
+		page := &Page{Kind: "page", Lang: tp.Lang, URL: tp.URL, Translated: tp, Alternates: []Link{{cat.Config.Language, tp.Original.URL}}}
+		if tp.Page != nil {
+			page.Title, page.Description, page.Page = tp.Page.Title, tp.Page.Summary, tp.Page
+			pl.page(page, "page", tp.Page.Path, &tp.Page.Body, &tp.Page.Source)
+		} else {
+			page.Title, page.Description = tp.Practice.Title, tp.Practice.Summary
+			pl.page(page, "page", tp.Practice.Path, &tp.Practice.Body, &tp.Practice.Source)
+		}
+	}
+
+	pl.page(&Page{Kind: "404", Title: tr(cat, "找不到页面"), URL: cat.BasePath + "404.html"}, "404", builtin("/404.html"), nil, nil)
+	pl.feeds()
+	pl.statics()
+}
+
+func sourceOr(s *content.Source, alt string) string {
+	if s != nil {
+		return s.Path
+	}
+	return alt
+}
+
+// casePage plans one case page in lang.
+func (pl *plan) casePage(c *Case, lang string) {
+	cat := pl.cat
+	crumbs := []Link{{render.Translate(lang, "首页"), cat.url()}, {render.Translate(lang, "全部案例"), cat.url("cases")}}
+	page := &Page{Kind: "case", Lang: lang, Title: c.Title, Description: c.Summary, URL: c.URL, Case: c,
+		Crumbs: crumbs, Alternates: c.Translations}
+	if img := c.shareImage(); img != "" {
+		page.Image = absURL(cat, img)
+	}
+	pl.page(page, "case", c.Path, &c.Body, &c.Source)
+}
+
+// shareImage is the image a link preview shows: the first "after" or
+// single image of the gallery.
+func (c *Case) shareImage() string {
+	for _, g := range c.Gallery {
+		if g.After != "" {
+			return g.After
+		}
+		if g.Image != "" {
+			return g.Image
+		}
+	}
+	return ""
+}
+
+// Summary is the briefing's first paragraph, shortened.
+func (b *Briefing) Summary() string { return content.Summarize(b.First, 120) }
+
+// tr translates a UI string into the site's language.
+func tr(cat *Catalog, s string) string { return render.Translate(cat.Config.Language, s) }
+
+// counts returns the number of pages per kind.
+func (pl *plan) counts() map[string]int {
+	out := map[string]int{}
+	for _, j := range pl.jobs {
+		if j.kind != "" {
+			out[j.kind]++
+		}
+	}
+	return out
+}
+
+// staticFile is one file to copy from a static/ folder.
+func (pl *plan) copyStatic(fsys fs.FS, root, label string, seen map[string]bool) {
+	if fsys == nil {
+		return
+	}
+	_ = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p != root {
+				pl.probs = append(pl.probs, content.Problem{Path: p, Message: "cannot read: " + err.Error()})
+			}
+			return nil
+		}
+		name := d.Name()
+		if p != root && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel := strings.TrimPrefix(p, root+"/")
+		if seen[rel] {
+			return nil // overridden by the site
+		}
+		seen[rel] = true
+		if d.Type()&fs.ModeSymlink != 0 {
+			pl.probs = append(pl.probs, content.Problem{Path: p, Message: "symbolic links are not copied: put the file itself in static/"})
+			return nil
+		}
+		src := label + "/" + rel
+		pl.file(rel, src, func(*render.Templates) ([]byte, error) { return fs.ReadFile(fsys, p) })
+		return nil
+	})
+}
+
+// statics plans the copies of static files (the site's first, so they
+// override the theme's) and of page bundle assets.
+func (pl *plan) statics() {
+	seen := map[string]bool{}
+	pl.copyStatic(pl.site, "static", "static", seen)
+	pl.copyStatic(pl.theme, "static", "built-in static", seen)
+	if pl.lib == nil {
+		return
+	}
+	var rels []string
+	for rel := range pl.lib.Assets {
+		rels = append(rels, rel)
+	}
+	sort.Strings(rels)
+	for _, rel := range rels {
+		src := pl.lib.Assets[rel]
+		site := pl.site
+		pl.file(rel, src, func(*render.Templates) ([]byte, error) { return fs.ReadFile(site, src) })
+	}
+}

@@ -1,0 +1,13 @@
+// Package showcase holds the built-in theme of the showcase site
+// generator: the templates/ and static/ folders of this repository,
+// embedded in the binary so that `go install ./cmd/showcase` works on any
+// site folder. A site's own templates/ and static/ files override these by
+// name.
+package showcase
+
+import "embed"
+
+// Theme is the built-in theme: templates/ and static/.
+//
+//go:embed templates static
+var Theme embed.FS
