@@ -128,9 +128,9 @@ func (d *decoder) decodeCase(root *yaml.Node, c *Case) {
 					}
 				}
 				seen := d.object(item, name, []field{
-					{"before", path(&g.Before, "before")},
-					{"after", path(&g.After, "after")},
-					{"image", path(&g.Image, "image")},
+					{"before", path(&g.BeforeSrc, "before")},
+					{"after", path(&g.AfterSrc, "after")},
+					{"image", path(&g.ImageSrc, "image")},
 					{"caption", func(v *yaml.Node) { g.Caption = d.str(v, name+".caption") }},
 					{"alt", func(v *yaml.Node) { g.Alt = d.str(v, name+".alt") }},
 				}, nil, d.pos(item))

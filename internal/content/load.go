@@ -54,41 +54,82 @@ type file struct {
 // problem it finds, errors and warnings together; the Library is usable only
 // when the problems hold no error.
 func Load(fsys fs.FS, opts Options) (*Library, Problems) {
+	return NewLoader(fsys, opts).Load(nil)
+}
+
+// A Loader loads a site folder again and again, re-reading only the files
+// that changed since its last load: the dev server's rebuilds use it. It is
+// not safe for concurrent use.
+type Loader struct {
+	fsys    fs.FS
+	opts    Options
+	config  []byte             // site.yaml as last read
+	entries map[string]*parsed // by content file path
+}
+
+// NewLoader returns a Loader of fsys.
+func NewLoader(fsys fs.FS, opts Options) *Loader {
+	return &Loader{fsys: fsys, opts: opts}
+}
+
+// Load loads the site. changed names the files (slash paths relative to the
+// site folder) that may have changed since the last Load; nil means every
+// file. A change to site.yaml reloads everything. Files not named are taken
+// from the last load when they are still there.
+func (l *Loader) Load(changed []string) (*Library, Problems) {
 	var probs Problems
 	lib := &Library{Config: DefaultConfig(), Assets: map[string]string{}}
-	loadConfig(fsys, &lib.Config, &probs)
-	if opts.MaxFileSize > 0 {
-		lib.Config.MaxFileSize = opts.MaxFileSize
+	cfgSrc := loadConfig(l.fsys, &lib.Config, &probs)
+	if l.opts.MaxFileSize > 0 {
+		lib.Config.MaxFileSize = l.opts.MaxFileSize
 	}
-	files := walkContent(fsys, lib, &probs)
+	stale := map[string]bool{}
+	full := changed == nil || l.entries == nil || string(cfgSrc) != string(l.config)
+	for _, c := range changed {
+		stale[c] = true
+	}
+	l.config = cfgSrc
+	lib.ConfigVersion = version(cfgSrc)
+	files := walkContent(l.fsys, lib, &probs)
 
 	var r BodyRenderer
-	if opts.NewRenderer != nil {
-		r = opts.NewRenderer(lib.Config)
+	if l.opts.NewRenderer != nil {
+		r = l.opts.NewRenderer(lib.Config)
 	}
-	workers := opts.Workers
+	workers := l.opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	results := make([]parsed, len(files))
+	results := make([]*parsed, len(files))
+	var todo []int
+	for i, f := range files {
+		if old := l.entries[f.src.Path]; !full && old != nil && !stale[f.src.Path] && old.file == f {
+			results[i] = old
+			continue
+		}
+		todo = append(todo, i)
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for w := 0; w < workers; w++ {
+	for w := 0; w < min(workers, len(todo)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = parseFile(fsys, files[i], lib.Config, r)
+				res := parseFile(l.fsys, files[i], lib.Config, r)
+				results[i] = &res
 			}
 		}()
 	}
-	for i := range files {
+	for _, i := range todo {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
 
-	for _, res := range results {
+	l.entries = make(map[string]*parsed, len(files))
+	for i, res := range results {
+		l.entries[files[i].src.Path] = res
 		probs = append(probs, res.probs...)
 		switch v := res.page.(type) {
 		case *Case:
@@ -106,19 +147,20 @@ func Load(fsys fs.FS, opts Options) (*Library, Problems) {
 			lib.Home = v
 		}
 	}
-	checkGalleries(fsys, lib, &probs)
+	checkGalleries(l.fsys, lib, &probs)
 	checkBriefingCases(lib, &probs)
 	return lib, probs
 }
 
-func loadConfig(fsys fs.FS, cfg *Config, probs *Problems) {
+// loadConfig decodes site.yaml into cfg and returns its bytes.
+func loadConfig(fsys fs.FS, cfg *Config, probs *Problems) []byte {
 	src, err := fs.ReadFile(fsys, "site.yaml")
 	if errors.Is(err, fs.ErrNotExist) {
-		return
+		return nil
 	}
 	if err != nil {
 		*probs = append(*probs, Problem{Path: "site.yaml", Message: "cannot read: " + reason(err)})
-		return
+		return nil
 	}
 	doc, p := splitDocument(append([]byte("---\n"), append(src, []byte("\n---\n")...)...))
 	if p != nil {
@@ -127,11 +169,12 @@ func loadConfig(fsys fs.FS, cfg *Config, probs *Problems) {
 			p.Line--
 		}
 		*probs = append(*probs, *p)
-		return
+		return src
 	}
 	d := &decoder{path: "site.yaml", lineOff: 0, probs: probs, budget: nodeBudget}
 	root := parseYAML("site.yaml", doc.FrontMatter, 0, probs)
 	d.decodeConfig(root, cfg)
+	return src
 }
 
 // reason returns the cause of a file error without the path, which the

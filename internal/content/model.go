@@ -32,6 +32,7 @@ type Source struct {
 	Lang     string // "" for the site's default language
 	Bundle   string // the page bundle folder, or "" for a single file
 	BodyLine int    // line of the file where the Markdown body starts
+	Version  uint64 // fingerprint of the file's bytes
 }
 
 // Body is a page's Markdown and what it rendered to.
@@ -129,9 +130,13 @@ type Site struct {
 
 // GalleryItem is a before/after pair or a single image.
 type GalleryItem struct {
-	Before, After, Image string // paths as written
-	Caption, Alt         string
-	Pos                  Pos
+	// Before, After and Image are the images' site paths ("/cases/enping/
+	// before.jpg" for a bundle file, "/img/a.jpg" for static/img/a.jpg);
+	// the *Src fields hold the paths as the publisher wrote them.
+	Before, After, Image          string
+	BeforeSrc, AfterSrc, ImageSrc string
+	Caption, Alt                  string
+	Pos                           Pos
 	// Sizes maps each image URL to its pixel width and height, where the
 	// image could be read.
 	Sizes map[string][2]int
@@ -274,12 +279,13 @@ type Config struct {
 
 // Library is everything loaded from one site folder.
 type Library struct {
-	Config    Config
-	Home      *Home
-	Cases     []*Case     // sorted by slug, then language
-	Practices []*Practice // sorted by slug, then language
-	Briefings []*Briefing
-	Pages     []*Page
+	Config        Config
+	ConfigVersion uint64 // fingerprint of site.yaml
+	Home          *Home
+	Cases         []*Case     // sorted by slug, then language
+	Practices     []*Practice // sorted by slug, then language
+	Briefings     []*Briefing
+	Pages         []*Page
 	// Assets are files beside a bundle's index.md, served next to its page:
 	// output path (e.g. "cases/enping/before.jpg") -> path in the site.
 	Assets map[string]string

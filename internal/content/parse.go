@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"hash/fnv"
 	"image"
 	_ "image/gif" // gallery images: read their size
 	_ "image/jpeg"
@@ -17,12 +18,14 @@ import (
 
 // parsed is one file's page and problems.
 type parsed struct {
+	file  file
 	page  any // *Case, *Practice, *Briefing, *Page or *Home; nil on failure
 	probs Problems
 }
 
 // parseFile reads, splits, decodes and renders one content file.
 func parseFile(fsys fs.FS, f file, cfg Config, r BodyRenderer) (res parsed) {
+	res.file = f
 	fail := func(line, col int, format string, args ...any) parsed {
 		res.probs = append(res.probs, Problem{Path: f.src.Path, Line: line, Col: col, Message: fmt.Sprintf(format, args...)})
 		return res
@@ -55,6 +58,7 @@ func parseFile(fsys fs.FS, f file, cfg Config, r BodyRenderer) (res parsed) {
 	}
 	src2 := f.src
 	src2.BodyLine = doc.BodyLine
+	src2.Version = version(src)
 	d := &decoder{path: f.src.Path, lineOff: 1, probs: &res.probs, budget: nodeBudget}
 	var root *yaml.Node
 	if doc.FrontMatter != nil {
@@ -101,6 +105,14 @@ func parseFile(fsys fs.FS, f file, cfg Config, r BodyRenderer) (res parsed) {
 	return res
 }
 
+// version fingerprints a file's bytes, so that a rebuild can tell which
+// pages show something that changed.
+func version(b []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(b)
+	return h.Sum64()
+}
+
 func emptyHint(section string) string {
 	switch section {
 	case SectionCases:
@@ -145,6 +157,8 @@ func checkGalleries(fsys fs.FS, lib *Library, probs *Problems) {
 	for _, c := range lib.Cases {
 		for i := range c.Gallery {
 			g := &c.Gallery[i]
+			g.Before, g.After, g.Image = g.BeforeSrc, g.AfterSrc, g.ImageSrc
+			g.Sizes = nil
 			for _, p := range []*string{&g.Before, &g.After, &g.Image} {
 				if *p == "" {
 					continue

@@ -57,6 +57,11 @@ type Source struct {
 // AddPage records an HTML page written at rel and scans its references.
 func (c *Checker) AddPage(rel string, doc []byte, src Source) {
 	hrefs, ids := Scan(doc)
+	c.AddScanned(rel, hrefs, ids, src)
+}
+
+// AddScanned records a page whose references were scanned before, by Scan.
+func (c *Checker) AddScanned(rel string, hrefs, ids []string, src Source) {
 	idset := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		idset[id] = true

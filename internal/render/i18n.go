@@ -53,8 +53,9 @@ var uiStrings = map[string]string{
 	"还没有观摩手册。":     "No site-visit packs yet.",
 	"各地在老旧小区改造中总结出的做法。点开一项，可以看到它的说明和用到这项做法的案例。": "Approaches that places have worked out while renovating old residential communities. Open one to read about it and see the cases that use it.",
 	"这项做法的文字介绍还在整理中，可以先看看下面用到这项做法的案例。":          "A description of this practice is still being written; meanwhile, see the cases below that use it.",
-	"用到这项做法的案例":          "Cases using this practice",
-	"全部经验做法":             "All practices",
+	"等":         " and more",
+	"用到这项做法的案例": "Cases using this practice",
+	"全部经验做法":    "All practices",
 	"按地级市和县（市、区）查看改造案例。": "Renovation cases by city and county.",
 	"本地区共有%d个改造案例。":      "Renovation cases in this area: %d.",
 	"县（市、区）":             "Counties and districts",
@@ -67,6 +68,7 @@ var uiStrings = map[string]string{
 	"分类说明据国务院办公厅《关于全面推进城镇老旧小区改造工作的指导意见》（2020年）。":                        "The classes follow the State Council General Office's 2020 guideline on renovating old urban residential communities.",
 
 	// Case page
+	"所在地区":         "Region",
 	"状态":           "Status",
 	"时间":           "Time",
 	"%d–%d年":       "%d–%d",

@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"html/template"
 	"io"
 	"io/fs"
@@ -37,8 +38,9 @@ type Options struct {
 
 // Templates are the parsed page templates of a site.
 type Templates struct {
-	pages map[string]*template.Template // by page name, e.g. "case"
-	paths map[string]string             // file name -> path for problems
+	pages   map[string]*template.Template // by page name, e.g. "case"
+	paths   map[string]string             // file name -> path for problems
+	version uint64
 }
 
 // Load parses the theme. Every problem is reported, not just the first.
@@ -79,6 +81,14 @@ func Load(opts Options) (*Templates, content.Problems) {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	h := fnv.New64a()
+	for _, n := range names {
+		h.Write([]byte(n))
+		h.Write([]byte{0})
+		h.Write(files[n])
+		h.Write([]byte{0})
+	}
+	t.version = h.Sum64()
 	base := template.New("base").Funcs(opts.Funcs)
 	if _, ok := files["base.html"]; !ok {
 		probs = append(probs, content.Problem{Path: path.Join(opts.SiteDir, "base.html"), Message: "missing: the theme needs base.html defining \"base\""})
@@ -169,4 +179,38 @@ func (t *Templates) problem(err error) content.Problem {
 		return content.Problem{Path: p, Line: te.Line, Message: te.Description}
 	}
 	return content.Problem{Path: "templates", Message: fmt.Sprint(msg)}
+}
+
+// Version fingerprints every template file, so that a rebuild knows when
+// the theme changed.
+func (t *Templates) Version() uint64 { return t.version }
+
+// SiteFields returns, for page template name, the fields of .Site that it
+// or any template it calls reads ("Cases", "Totals", …), and whether it
+// passes .Site whole to something, which may read anything. A rebuild
+// re-renders such pages whenever what those fields show changes.
+func (t *Templates) SiteFields(name string) (fields map[string]bool, all bool) {
+	tpl := t.pages[name]
+	if tpl == nil {
+		return nil, true
+	}
+	fields = map[string]bool{}
+	// Only the templates that rendering "base" can reach count: the
+	// partials define more than any one page uses.
+	seen := map[string]bool{}
+	queue := []string{"base"}
+	for len(queue) > 0 {
+		name := queue[0]
+		queue = queue[1:]
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		tt := tpl.Lookup(name)
+		if tt == nil || tt.Tree == nil || tt.Tree.Root == nil {
+			continue
+		}
+		walkSiteFields(tt.Tree.Root, fields, &all, func(called string) { queue = append(queue, called) })
+	}
+	return fields, all
 }

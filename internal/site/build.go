@@ -27,6 +27,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/guangdong-renovation/showcase/internal/content"
@@ -47,14 +48,20 @@ type Options struct {
 	Workers int    // parallel workers; GOMAXPROCS when 0
 	// DryRun loads, renders and checks everything but writes nothing.
 	DryRun bool
+	// Memory, when set, receives the build instead of Out: the dev server
+	// serves from it. Rebuilds into Memory re-render only the pages whose
+	// key changed.
+	Memory *Memory
 }
 
 // Result describes a finished build.
 type Result struct {
 	Pages    map[string]int // pages written per kind
+	Rendered int            // pages rendered (a rebuild skips unchanged ones)
 	Files    int64          // files written, pages and others
 	Bytes    int64
 	Kept     int64 // files unchanged since the previous build
+	Changed  []string
 	Duration time.Duration
 	Warnings content.Problems
 	Out      string
@@ -69,11 +76,32 @@ type discard struct{}
 
 func (discard) WriteFile(string, []byte) error { return nil }
 
-// Build runs every stage. Problems with the input are returned as
+// Build runs every stage once. Problems with the input are returned as
 // content.Problems (errors and warnings together); any other error is a
 // failure of the machine (a disk, say).
 func Build(ctx context.Context, opts Options) (*Result, error) {
-	start := time.Now()
+	return NewBuilder(opts).Build(ctx, nil)
+}
+
+// A Builder builds the same site again and again, reusing what did not
+// change: the files it need not parse again and, when building into
+// Memory, the pages it need not render again. It is not safe for
+// concurrent use.
+type Builder struct {
+	opts   Options
+	loader *content.Loader
+	// From the last successful build into Memory:
+	keys  map[string]uint64 // output path -> page key
+	scans map[string]scan   // output path -> links found on the page
+}
+
+type scan struct {
+	refs, ids []string
+	src       links.Source
+}
+
+// NewBuilder returns a Builder for opts.
+func NewBuilder(opts Options) *Builder {
 	if opts.Site == nil {
 		opts.Site = os.DirFS(opts.SiteDir)
 	}
@@ -83,19 +111,29 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
-	if !opts.DryRun {
+	loader := content.NewLoader(opts.Site, content.Options{
+		NewRenderer: func(cfg content.Config) content.BodyRenderer {
+			return bodyRenderer{markdown.New(markdown.Options{Unsafe: cfg.UnsafeHTML})}
+		},
+		Workers: opts.Workers,
+	})
+	return &Builder{opts: opts, loader: loader}
+}
+
+// Build builds the site. changed lists the site files (slash paths) that
+// changed since the last Build, or nil when unknown: then every file is
+// read again.
+func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) {
+	start := time.Now()
+	opts := b.opts
+	if !opts.DryRun && opts.Memory == nil {
 		if err := checkOutDir(opts.SiteDir, opts.Out); err != nil {
 			return nil, err
 		}
 	}
 
 	// load
-	lib, probs := content.Load(opts.Site, content.Options{
-		NewRenderer: func(cfg content.Config) content.BodyRenderer {
-			return bodyRenderer{markdown.New(markdown.Options{Unsafe: cfg.UnsafeHTML})}
-		},
-		Workers: opts.Workers,
-	})
+	lib, probs := b.loader.Load(changed)
 	if opts.BaseURL != "" {
 		lib.Config.BaseURL = strings.TrimRight(opts.BaseURL, "/") + "/"
 	}
@@ -112,6 +150,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 
 	// plan
 	pl := newPlan(cat, lib, opts.Site, opts.Theme)
+	pl.tpl = tpl
+	pl.dig = computeDigests(cat, tpl, lib.ConfigVersion, opts)
 	pl.pages()
 	if pl.probs.HasErrors() {
 		return nil, append(probs, pl.probs...)
@@ -120,7 +160,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// render and write
 	var out sink = discard{}
 	var dir *output.Dir
-	if !opts.DryRun {
+	var mem *memoryBuild
+	switch {
+	case opts.Memory != nil:
+		mem = opts.Memory.begin()
+		out = mem
+	case !opts.DryRun:
 		var err error
 		dir, err = output.Begin(opts.Out)
 		if err != nil {
@@ -130,7 +175,14 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		defer dir.Abort() // a no-op after Commit
 	}
 	checker := links.New(cat.BasePath)
-	rprobs, err := run(ctx, opts, pl, tpl, out, checker)
+	r := &runner{opts: opts, pl: pl, tpl: tpl, out: out, checker: checker}
+	if mem != nil && b.keys != nil {
+		r.prevKeys, r.prevScans, r.prev = b.keys, b.scans, mem
+	}
+	if mem != nil {
+		r.scans = map[string]scan{}
+	}
+	rprobs, err := r.run(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -141,12 +193,22 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if probs.HasErrors() {
 		return nil, probs
 	}
-	res := &Result{Pages: pl.counts(), Warnings: probs.Warnings(), Out: opts.Out}
-	if dir != nil {
+	res := &Result{Pages: pl.counts(), Rendered: int(r.rendered.Load()), Warnings: probs.Warnings(), Out: opts.Out}
+	switch {
+	case dir != nil:
 		if err := dir.Commit(); err != nil {
 			return nil, err
 		}
 		res.Files, res.Bytes, res.Kept = dir.Stats()
+	case mem != nil:
+		res.Changed = mem.commit()
+		res.Files = int64(len(pl.jobs))
+		res.Kept = res.Files - int64(len(res.Changed))
+		b.keys = map[string]uint64{}
+		for _, j := range pl.jobs {
+			b.keys[j.rel] = j.key
+		}
+		b.scans = r.scans
 	}
 	res.Duration = time.Since(start)
 	return res, nil
@@ -235,54 +297,43 @@ func evalExisting(p string) (string, error) {
 	}
 }
 
-// run renders every job with opts.Workers goroutines, writes each file as
-// soon as it is rendered, and records links. Template problems are
-// reported once per template line.
-func run(ctx context.Context, opts Options, pl *plan, tpl *render.Templates, out sink, checker *links.Checker) (content.Problems, error) {
-	var (
-		mu       sync.Mutex
-		probs    content.Problems
-		seen     = map[string]bool{}
-		firstErr error
-		wg       sync.WaitGroup
-	)
-	jobs := make(chan *job)
-	for w := 0; w < opts.Workers; w++ {
+// runner renders the jobs of a plan with opts.Workers goroutines,
+// writes each file as soon as it is rendered, and records links. Template
+// problems are reported once per template line.
+type runner struct {
+	opts    Options
+	pl      *plan
+	tpl     *render.Templates
+	out     sink
+	checker *links.Checker
+	// For a rebuild into memory: the previous build's keys, scans and
+	// files, from which unchanged pages are taken as they are.
+	prevKeys  map[string]uint64
+	prevScans map[string]scan
+	prev      *memoryBuild
+	scans     map[string]scan // this build's, when building into memory
+
+	mu       sync.Mutex
+	probs    content.Problems
+	seen     map[string]bool
+	firstErr error
+	rendered atomic.Int64
+}
+
+func (r *runner) run(ctx context.Context) (content.Problems, error) {
+	r.seen = map[string]bool{}
+	var wg sync.WaitGroup
+	jobs := make(chan *job, 64)
+	for w := 0; w < r.opts.Workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				data, err := j.produce(tpl)
-				if err != nil {
-					mu.Lock()
-					var te *render.TemplateError
-					if errors.As(err, &te) {
-						if k := te.Problem.String(); !seen[k] {
-							seen[k] = true
-							probs = append(probs, te.Problem)
-						}
-					} else if firstErr == nil {
-						firstErr = fmt.Errorf("%s: %w", j.rel, err)
-					}
-					mu.Unlock()
-					continue
-				}
-				if j.html {
-					checker.AddPage(j.rel, data, j.src)
-				} else {
-					checker.AddFile(j.rel)
-				}
-				if err := out.WriteFile(j.rel, data); err != nil {
-					mu.Lock()
-					if firstErr == nil {
-						firstErr = err
-					}
-					mu.Unlock()
-				}
+				r.do(j)
 			}
 		}()
 	}
-	for _, j := range pl.jobs {
+	for _, j := range r.pl.jobs {
 		if ctx.Err() != nil {
 			break
 		}
@@ -293,9 +344,69 @@ func run(ctx context.Context, opts Options, pl *plan, tpl *render.Templates, out
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if firstErr != nil {
-		return nil, firstErr
+	if r.firstErr != nil {
+		return nil, r.firstErr
 	}
-	sort.SliceStable(probs, func(i, j int) bool { return probs[i].String() < probs[j].String() })
-	return probs, nil
+	sort.SliceStable(r.probs, func(i, j int) bool { return r.probs[i].String() < r.probs[j].String() })
+	return r.probs, nil
+}
+
+// do produces, checks and writes one job.
+func (r *runner) do(j *job) {
+	if r.prev != nil && j.key != 0 && r.prevKeys[j.rel] == j.key {
+		if data, ok := r.prev.old(j.rel); ok {
+			if j.html {
+				s := r.prevScans[j.rel]
+				r.checker.AddScanned(j.rel, s.refs, s.ids, s.src)
+				r.keepScan(j.rel, s)
+			} else {
+				r.checker.AddFile(j.rel)
+			}
+			r.write(j.rel, data)
+			return
+		}
+	}
+	data, err := j.produce(r.tpl)
+	r.rendered.Add(1)
+	if err != nil {
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		var te *render.TemplateError
+		if errors.As(err, &te) {
+			if k := te.Problem.String(); !r.seen[k] {
+				r.seen[k] = true
+				r.probs = append(r.probs, te.Problem)
+			}
+		} else if r.firstErr == nil {
+			r.firstErr = fmt.Errorf("%s: %w", j.rel, err)
+		}
+		return
+	}
+	if j.html {
+		refs, ids := links.Scan(data)
+		r.checker.AddScanned(j.rel, refs, ids, j.src)
+		r.keepScan(j.rel, scan{refs: refs, ids: ids, src: j.src})
+	} else {
+		r.checker.AddFile(j.rel)
+	}
+	r.write(j.rel, data)
+}
+
+func (r *runner) keepScan(rel string, s scan) {
+	if r.scans == nil {
+		return
+	}
+	r.mu.Lock()
+	r.scans[rel] = s
+	r.mu.Unlock()
+}
+
+func (r *runner) write(rel string, data []byte) {
+	if err := r.out.WriteFile(rel, data); err != nil {
+		r.mu.Lock()
+		if r.firstErr == nil {
+			r.firstErr = err
+		}
+		r.mu.Unlock()
+	}
 }

@@ -20,8 +20,8 @@ const feedSize = 30
 // absolute, from base_url, with every path segment percent-encoded.
 func (pl *plan) feeds() {
 	cat := pl.cat
-	pl.file("feed.xml", builtin("/feed.xml"), func(*render.Templates) ([]byte, error) { return atomFeed(cat), nil })
-	pl.file("robots.txt", builtin("/robots.txt"), func(*render.Templates) ([]byte, error) {
+	pl.fileKeyed("feed.xml", builtin("/feed.xml"), mix(pl.dig.global, pl.dig.cases), func(*render.Templates) ([]byte, error) { return atomFeed(cat), nil })
+	pl.fileKeyed("robots.txt", builtin("/robots.txt"), pl.dig.global, func(*render.Templates) ([]byte, error) {
 		return []byte("User-agent: *\nAllow: /\n\nSitemap: " + encodeURL(absURL(cat, cat.BasePath+"sitemap.xml")) + "\n"), nil
 	})
 	// The sitemap lists every HTML page but the 404 page; it is produced
@@ -34,7 +34,11 @@ func (pl *plan) feeds() {
 		}
 	}
 	sort.Strings(urls)
-	pl.file("sitemap.xml", builtin("/sitemap.xml"), func(*render.Templates) ([]byte, error) {
+	key := pl.dig.global
+	for _, u := range urls {
+		key = mixString(key, u)
+	}
+	pl.fileKeyed("sitemap.xml", builtin("/sitemap.xml"), key, func(*render.Templates) ([]byte, error) {
 		var b bytes.Buffer
 		b.WriteString(xml.Header)
 		b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")

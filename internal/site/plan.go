@@ -18,19 +18,23 @@ type job struct {
 	rel     string // output path, e.g. "cases/enping/index.html"
 	kind    string // page kind for the summary; "" for other files
 	html    bool   // an HTML page, whose links are checked
+	key     uint64 // fingerprint of everything the file shows; 0: unknown
 	src     links.Source
 	produce func(*render.Templates) ([]byte, error)
 }
 
 // plan lists every output file of a build.
 type plan struct {
-	cat    *Catalog
-	jobs   []*job
-	owners map[string]string // output path (lower-cased) -> source that claimed it
-	probs  content.Problems
-	theme  fs.FS
-	site   fs.FS
-	lib    *content.Library
+	cat      *Catalog
+	jobs     []*job
+	owners   map[string]string // output path (lower-cased) -> source that claimed it
+	probs    content.Problems
+	theme    fs.FS
+	site     fs.FS
+	lib      *content.Library
+	tpl      *render.Templates
+	dig      digests
+	siteKeys map[string]uint64 // template name -> siteKey
 }
 
 func newPlan(cat *Catalog, lib *content.Library, site, theme fs.FS) *plan {
@@ -64,8 +68,9 @@ func (pl *plan) relOf(url string) string {
 	return rel
 }
 
-// page adds an HTML page job.
-func (pl *plan) page(p *Page, tmpl, source string, body *content.Body, bodySrc *content.Source) {
+// page adds an HTML page job. key fingerprints the page's own data (see
+// keys.go); the template's use of .Site is added here.
+func (pl *plan) page(p *Page, tmpl, source string, body *content.Body, bodySrc *content.Source, key uint64) {
 	rel := pl.relOf(p.URL)
 	if !pl.claim(rel, source) {
 		return
@@ -86,7 +91,16 @@ func (pl *plan) page(p *Page, tmpl, source string, body *content.Body, bodySrc *
 	if body != nil && p.Body == nil {
 		p.Body = body
 	}
-	j := &job{rel: rel, kind: p.Kind, html: true}
+	if pl.siteKeys == nil {
+		pl.siteKeys = map[string]uint64{}
+	}
+	sk, ok := pl.siteKeys[tmpl]
+	if !ok && pl.tpl != nil {
+		sk = pl.dig.siteKey(pl.tpl, tmpl)
+		pl.siteKeys[tmpl] = sk
+	}
+	key = mixString(mix(mix(sk, key), 1), p.URL+"\x00"+p.Lang+"\x00"+p.Title)
+	j := &job{rel: rel, kind: p.Kind, html: true, key: key}
 	if bodySrc != nil && body != nil {
 		j.src = links.Source{Path: bodySrc.Path, Markdown: body.Markdown, BodyLine: bodySrc.BodyLine}
 	} else {
@@ -96,12 +110,17 @@ func (pl *plan) page(p *Page, tmpl, source string, body *content.Body, bodySrc *
 	pl.jobs = append(pl.jobs, j)
 }
 
-// file adds a non-HTML output.
+// file adds a non-HTML output, produced again on every build.
 func (pl *plan) file(rel, source string, produce func(*render.Templates) ([]byte, error)) {
+	pl.fileKeyed(rel, source, 0, produce)
+}
+
+// fileKeyed adds a non-HTML output whose content is fingerprinted by key.
+func (pl *plan) fileKeyed(rel, source string, key uint64, produce func(*render.Templates) ([]byte, error)) {
 	if !pl.claim(rel, source) {
 		return
 	}
-	pl.jobs = append(pl.jobs, &job{rel: rel, produce: produce})
+	pl.jobs = append(pl.jobs, &job{rel: rel, key: key, produce: produce})
 }
 
 func absURL(cat *Catalog, p string) string {
@@ -135,7 +154,7 @@ func (pl *plan) pages() {
 		newest = newest[:6]
 	}
 	home.Cases = newest
-	pl.page(home, "home", sourceOr(homeSrc, builtin("/")), homeBody, homeSrc)
+	pl.page(home, "home", sourceOr(homeSrc, builtin("/")), homeBody, homeSrc, mix(pl.dig.home, casesKey(newest)))
 
 	// Case list, paginated.
 	size := cat.Config.PageSize
@@ -169,7 +188,7 @@ func (pl *plan) pages() {
 			title = fmt.Sprintf("%s（%s %d）", title, tr(cat, "第"), n)
 		}
 		pl.page(&Page{Kind: "cases", Title: title, URL: pageURL(n), Cases: cat.Cases[lo:hi], Pager: pg,
-			Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}, "cases", builtin("/cases/"), nil, nil)
+			Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}, "cases", builtin("/cases/"), nil, nil, mix(casesKey(cat.Cases[lo:hi]), uint64(total)))
 	}
 	for _, c := range cat.Cases {
 		pl.casePage(c, cat.Config.Language)
@@ -179,7 +198,7 @@ func (pl *plan) pages() {
 	}
 
 	pl.page(&Page{Kind: "practices", Title: tr(cat, "经验做法"), URL: cat.url("practices"),
-		Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}, "practices", builtin("/practices/"), nil, nil)
+		Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}, "practices", builtin("/practices/"), nil, nil, pl.dig.cases)
 	for _, p := range cat.Practices {
 		page := &Page{Kind: "practice", Title: p.Name, Description: p.Summary, URL: p.URL, Practice: p, Cases: p.Cases,
 			Crumbs: []Link{{tr(cat, "首页"), cat.url()}, {tr(cat, "经验做法"), cat.url("practices")}}}
@@ -187,55 +206,55 @@ func (pl *plan) pages() {
 			page.Alternates = append(page.Alternates, t)
 		}
 		if p.Text != nil {
-			pl.page(page, "practice", p.Text.Path, &p.Text.Body, &p.Text.Source)
+			pl.page(page, "practice", p.Text.Path, &p.Text.Body, &p.Text.Source, mix(p.Text.Version, casesKey(p.Cases)))
 		} else {
-			pl.page(page, "practice", fmt.Sprintf("practice %q named by %s", p.Name, p.Cases[0].Path), nil, nil)
+			pl.page(page, "practice", fmt.Sprintf("practice %q named by %s", p.Name, p.Cases[0].Path), nil, nil, casesKey(p.Cases))
 		}
 	}
 
 	pl.page(&Page{Kind: "regions", Title: tr(cat, "地区"), URL: cat.url("regions"),
-		Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}, "regions", builtin("/regions/"), nil, nil)
+		Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}, "regions", builtin("/regions/"), nil, nil, pl.dig.cases)
 	for _, city := range cat.Cities {
 		crumbs := []Link{{tr(cat, "首页"), cat.url()}, {tr(cat, "地区"), cat.url("regions")}}
 		pl.page(&Page{Kind: "region", Title: city.Name, URL: city.URL, Region: city, Cases: city.Cases, Crumbs: crumbs},
-			"region", fmt.Sprintf("region %s named by %s", city.Name, city.Cases[0].Path), nil, nil)
+			"region", fmt.Sprintf("region %s named by %s", city.Name, city.Cases[0].Path), nil, nil, casesKey(city.Cases))
 		for _, county := range city.Counties {
 			pl.page(&Page{Kind: "region", Title: county.Name, URL: county.URL, Region: county, Cases: county.Cases,
 				Crumbs: append(crumbs[:2:2], Link{city.Name, city.URL})},
-				"region", fmt.Sprintf("region %s named by %s", county.Name, county.Cases[0].Path), nil, nil)
+				"region", fmt.Sprintf("region %s named by %s", county.Name, county.Cases[0].Path), nil, nil, mix(casesKey(county.Cases), casesKey(city.Cases)))
 		}
 	}
 	for _, t := range cat.Scopes {
 		pl.page(&Page{Kind: "scope", Title: t.Name, URL: t.URL, Term: t, Cases: t.Cases,
 			Crumbs: []Link{{tr(cat, "首页"), cat.url()}, {tr(cat, "全部案例"), cat.url("cases")}}},
-			"scope", builtin(t.URL), nil, nil)
+			"scope", builtin(t.URL), nil, nil, casesKey(t.Cases))
 	}
 
 	pl.page(&Page{Kind: "briefings", Title: tr(cat, "观摩手册"), URL: cat.url("briefings"),
-		Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}, "briefings", builtin("/briefings/"), nil, nil)
+		Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}, "briefings", builtin("/briefings/"), nil, nil, mix(pl.dig.briefings, pl.dig.cases))
 	for _, b := range cat.Briefings {
 		pl.page(&Page{Kind: "briefing", Title: b.Title, Description: b.Summary(), URL: b.URL, Briefing: b, Cases: b.Cases,
 			Crumbs: []Link{{tr(cat, "首页"), cat.url()}, {tr(cat, "观摩手册"), cat.url("briefings")}}},
-			"briefing", b.Path, &b.Body, &b.Source)
+			"briefing", b.Path, &b.Body, &b.Source, mix(b.Version, casesKey(b.Cases)))
 	}
 
 	for _, p := range cat.Pages {
 		page := &Page{Kind: "page", Title: p.Title, Description: p.Summary, URL: p.URL, Page: p.Page,
 			Crumbs: []Link{{tr(cat, "首页"), cat.url()}}, Alternates: p.Translations}
-		pl.page(page, "page", p.Path, &p.Body, &p.Source)
+		pl.page(page, "page", p.Path, &p.Body, &p.Source, p.Version)
 	}
 	for _, tp := range cat.TranslatedPages {
 		page := &Page{Kind: "page", Lang: tp.Lang, URL: tp.URL, Translated: tp, Alternates: []Link{{cat.Config.Language, tp.Original.URL}}}
 		if tp.Page != nil {
 			page.Title, page.Description, page.Page = tp.Page.Title, tp.Page.Summary, tp.Page
-			pl.page(page, "page", tp.Page.Path, &tp.Page.Body, &tp.Page.Source)
+			pl.page(page, "page", tp.Page.Path, &tp.Page.Body, &tp.Page.Source, tp.Page.Version)
 		} else {
 			page.Title, page.Description = tp.Practice.Title, tp.Practice.Summary
-			pl.page(page, "page", tp.Practice.Path, &tp.Practice.Body, &tp.Practice.Source)
+			pl.page(page, "page", tp.Practice.Path, &tp.Practice.Body, &tp.Practice.Source, tp.Practice.Version)
 		}
 	}
 
-	pl.page(&Page{Kind: "404", Title: tr(cat, "找不到页面"), URL: cat.BasePath + "404.html"}, "404", builtin("/404.html"), nil, nil)
+	pl.page(&Page{Kind: "404", Title: tr(cat, "找不到页面"), URL: cat.BasePath + "404.html"}, "404", builtin("/404.html"), nil, nil, 1)
 	pl.feeds()
 	pl.statics()
 }
@@ -256,7 +275,7 @@ func (pl *plan) casePage(c *Case, lang string) {
 	if img := c.shareImage(); img != "" {
 		page.Image = absURL(cat, img)
 	}
-	pl.page(page, "case", c.Path, &c.Body, &c.Source)
+	pl.page(page, "case", c.Path, &c.Body, &c.Source, caseKey(c))
 }
 
 // shareImage is the image a link preview shows: the first "after" or
@@ -322,7 +341,7 @@ func (pl *plan) copyStatic(fsys fs.FS, root, label string, seen map[string]bool)
 			return nil
 		}
 		src := label + "/" + rel
-		pl.file(rel, src, func(*render.Templates) ([]byte, error) { return fs.ReadFile(fsys, p) })
+		pl.fileKeyed(rel, src, statKey(fsys, p), func(*render.Templates) ([]byte, error) { return fs.ReadFile(fsys, p) })
 		return nil
 	})
 }
@@ -344,6 +363,16 @@ func (pl *plan) statics() {
 	for _, rel := range rels {
 		src := pl.lib.Assets[rel]
 		site := pl.site
-		pl.file(rel, src, func(*render.Templates) ([]byte, error) { return fs.ReadFile(site, src) })
+		pl.fileKeyed(rel, src, statKey(site, src), func(*render.Templates) ([]byte, error) { return fs.ReadFile(site, src) })
 	}
+}
+
+// statKey fingerprints a file to copy by its size and modification time,
+// or is 0 (copy again) when it cannot be read.
+func statKey(fsys fs.FS, name string) uint64 {
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return 0
+	}
+	return mixString(mix(uint64(info.Size()), uint64(info.ModTime().UnixNano())), name)
 }
