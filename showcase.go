@@ -7,7 +7,8 @@ package showcase
 
 import "embed"
 
-// Theme is the built-in theme: templates/ and static/.
+// Theme is the built-in theme: templates/ and static/. Partial templates
+// start with "_", which go:embed skips unless named by a pattern.
 //
-//go:embed templates static
+//go:embed templates templates/_*.html static
 var Theme embed.FS

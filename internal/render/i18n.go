@@ -6,6 +6,7 @@ package render
 var uiStrings = map[string]string{
 	// Navigation and page frame
 	"跳到正文":       "Skip to content",
+	"大":          "A+",
 	"长辈模式":       "Large text",
 	"主导航":        "Main",
 	"首页":         "Home",

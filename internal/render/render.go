@@ -110,6 +110,11 @@ func Load(opts Options) (*Templates, content.Problems) {
 	if !ok {
 		return t, probs
 	}
+	for _, d := range base.Templates() {
+		if d.Tree != nil {
+			t.paths[d.Name()] = paths[d.Tree.ParseName]
+		}
+	}
 	for _, n := range names {
 		if n == "base.html" || strings.HasPrefix(n, "_") {
 			continue
