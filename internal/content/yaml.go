@@ -117,6 +117,7 @@ type field struct {
 // missingAt. It returns the keys it saw.
 func (d *decoder) object(n *yaml.Node, what string, fields []field, required []string, missingAt Pos) map[string]bool {
 	seen := map[string]bool{}
+	suggested := map[string]bool{} // known fields offered as a hint
 	n = d.resolve(n)
 	if n != nil && !(n.Kind == yaml.ScalarNode && n.Tag == "!!null") {
 		if n.Kind != yaml.MappingNode {
@@ -143,6 +144,7 @@ func (d *decoder) object(n *yaml.Node, what string, fields []field, required []s
 					names[i] = f.name
 				}
 				if hint := didYouMean(key, names); hint != "" {
+					suggested[hint] = true
 					d.errorf(k, "unknown field %s: did you mean %s?", full, join(what, hint))
 				} else {
 					d.errorf(k, "unknown field %s (known: %s)", full, strings.Join(names, ", "))
@@ -159,7 +161,7 @@ func (d *decoder) object(n *yaml.Node, what string, fields []field, required []s
 		}
 	}
 	for _, r := range required {
-		if !seen[r] {
+		if !seen[r] && !suggested[r] {
 			d.errorAt(missingAt, "missing required field %s", join(what, r))
 		}
 	}

@@ -62,7 +62,7 @@ var uiStrings = map[string]string{
 	"县（市、区）":             "Counties and districts",
 	"主要数字":               "Key figures",
 	"改造内容":               "Renovation scope",
-	"共%d个案例。":            "Cases: %d.",
+	"共%d个案例。": " Cases: %d.",
 	"基础类改造是满足居民安全需要和基本生活需求的内容，主要是市政配套基础设施改造提升以及小区内建筑物屋面、外墙、楼梯等公共部位维修等。": "Basic renovation meets residents' safety needs and basic living needs: mainly upgrading municipal utilities and repairing roofs, outer walls, stairs and other shared parts of the buildings.",
 	"完善类改造是满足居民生活便利需要和改善型生活需求的内容，主要是环境及配套设施改造建设、小区内建筑节能改造、有条件的楼栋加装电梯等。": "Improvement renovation makes daily life easier and better: mainly the environment and supporting facilities, energy-saving work on buildings, and lifts added where buildings allow.",
 	"提升类改造是丰富社区服务供给、提升居民生活品质的内容，主要是公共服务设施配套建设及其智慧化改造。":                  "Enhancement renovation adds community services and raises the quality of life: mainly public service facilities and making them smart.",
