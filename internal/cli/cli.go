@@ -35,6 +35,9 @@ func commands() []command {
 		{"build", "build the site into a folder (default SITE/public)", runBuild},
 		{"check", "load and check the site, writing nothing", runCheck},
 		{"new", "write a new case with every field explained: new case SLUG", runNew},
+		{"gen", "generate a synthetic site for benchmarks: gen -n CASES -o DIR", runGen},
+		{"bench", "time builds of a generated site, against Hugo when installed", runBench},
+		{"serve", "serve the site, rebuilding and reloading the browser on every save", runServe},
 		{"help", "show help for a command", nil},
 	}
 }

@@ -102,7 +102,7 @@ func TestCheckBrokenSite(t *testing.T) {
 	for _, want := range []string{
 		"content/cases/enping.md:4:7: date: \"2023-13-45\" is not a valid date",
 		"unknown field stauts: did you mean status?",
-		
+
 		"content/briefings/2023-enping-site-visit.md:",
 		"case \"enpin\" does not exist",
 		"problems",

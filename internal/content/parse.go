@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"image"
@@ -94,6 +95,13 @@ func parseFile(fsys fs.FS, f file, cfg Config, r BodyRenderer) (res parsed) {
 	if r != nil {
 		b, err := r.RenderBody(doc.Body)
 		if err != nil {
+			var le interface {
+				LineInBody() int
+				Message() string
+			}
+			if errors.As(err, &le) {
+				return fail(doc.BodyLine+le.LineInBody()-1, 1, "%s", le.Message())
+			}
 			return fail(doc.BodyLine, 1, "%v", err)
 		}
 		*body = b

@@ -85,6 +85,9 @@ func (r *Renderer) Render(src []byte) (res Result, err error) {
 			err = fmt.Errorf("markdown renderer failed: %v", v)
 		}
 	}()
+	if err := checkLimits(src); err != nil {
+		return Result{}, err
+	}
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var buf bytes.Buffer

@@ -85,3 +85,42 @@ func TestSafeURL(t *testing.T) {
 		}
 	}
 }
+
+// TestLimits feeds bodies that would take goldmark minutes or hours and
+// expects a prompt error naming the line.
+func TestLimits(t *testing.T) {
+	deepIndent := func(n int) string {
+		var b strings.Builder
+		for i := 0; i < n; i++ {
+			b.WriteString(strings.Repeat("  ", i) + "- x\n")
+		}
+		return b.String()
+	}
+	tests := []struct {
+		name, src string
+		line      int
+	}{
+		{"10000-deep block quotes", strings.Repeat(">", 10000) + " x\n", 1},
+		{"10000-deep inline lists", strings.Repeat("- ", 10000) + "x\n", 1},
+		{"1000-deep indented lists", deepIndent(1000), 65},
+		{"8000-column table", "|" + strings.Repeat(" a |", 8000) + "\n|" + strings.Repeat("---|", 8000) + "\n", 2},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := r.Render([]byte(tt.src))
+			le, ok := err.(*LimitError)
+			if !ok {
+				t.Fatalf("err = %v, want a LimitError", err)
+			}
+			if le.Line != tt.line {
+				t.Errorf("line %d, want %d (%s)", le.Line, tt.line, le.Msg)
+			}
+		})
+	}
+	// Ordinary nesting and tables still render.
+	ok := "> 引用\n>> 二层\n\n- a\n  - b\n    - c\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n1. 一\n2. 二\n"
+	if _, err := r.Render([]byte(ok)); err != nil {
+		t.Errorf("ordinary body refused: %v", err)
+	}
+}
