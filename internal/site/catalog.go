@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/guangdong-renovation/showcase/internal/content"
 	"github.com/guangdong-renovation/showcase/internal/figures"
@@ -426,12 +427,44 @@ func basePath(base string) string {
 }
 
 // url returns the site path of a page from its path segments: the base
-// path, then each segment, then a slash.
+// path, then each segment made safe for a URL and a file name, then a
+// slash.
 func (cat *Catalog) url(segments ...string) string {
 	if len(segments) == 0 {
 		return cat.BasePath
 	}
-	return cat.BasePath + strings.Join(segments, "/") + "/"
+	safe := make([]string, len(segments))
+	for i, s := range segments {
+		safe[i] = pathSegment(s)
+	}
+	return cat.BasePath + strings.Join(safe, "/") + "/"
+}
+
+// pathSegment turns a name (a practice, a city: 党建引领, 江门市) into one
+// path segment that is both a plain URL segment and a file name: Chinese
+// and other letters stay as they are, while characters with a meaning in
+// URLs or file systems (/ \ ? # % & : * " < > | and white space) become
+// "-". Two names that differ only in such characters share a segment,
+// which the build reports as a collision.
+func pathSegment(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f || strings.ContainsRune("/\\?#%&:*\"<>|'`+;=@$,[]{}^~!", r) || unicode.IsSpace(r) {
+			dash = true
+			continue
+		}
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteRune(r)
+	}
+	s := strings.Trim(b.String(), ".")
+	if s == "" {
+		return "-"
+	}
+	return s
 }
 
 // CaseBySlug returns a published case, or nil.
