@@ -88,6 +88,12 @@ func (r *Renderer) Render(src []byte) (res Result, err error) {
 	if err := checkLimits(src); err != nil {
 		return Result{}, err
 	}
+	// goldmark's CJK line breaking slices out of range on invalid UTF-8
+	// before a line break; content files are checked for valid UTF-8 on
+	// load, and anything else is made valid here.
+	if !utf8.Valid(src) {
+		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	}
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
 	var buf bytes.Buffer
