@@ -1,6 +1,7 @@
 package content
 
 import (
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -165,5 +166,53 @@ func TestSummarize(t *testing.T) {
 		if got := Summarize(tt.in, 120); got != tt.want {
 			t.Errorf("Summarize(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// deniedFS refuses to open one file, as a file without read permission
+// does (tests run as root here, which reads everything).
+type deniedFS struct {
+	fstest.MapFS
+	name string
+}
+
+func (d deniedFS) Open(name string) (fs.File, error) {
+	if name == d.name {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.MapFS.Open(name)
+}
+
+func (d deniedFS) ReadFile(name string) ([]byte, error) {
+	if name == d.name {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return d.MapFS.ReadFile(name)
+}
+
+func TestUnreadableFile(t *testing.T) {
+	fsys := deniedFS{MapFS: fstest.MapFS{
+		"content/cases/a.md": {Data: []byte(validCase)},
+		"content/cases/b.md": {Data: []byte(validCase)},
+	}, name: "content/cases/b.md"}
+	lib, probs := Load(fsys, Options{})
+	if got := probs.Error(); got != "content/cases/b.md: cannot read: permission denied" {
+		t.Errorf("problems = %q", got)
+	}
+	if len(lib.Cases) != 1 {
+		t.Errorf("loaded %d cases, want the readable one", len(lib.Cases))
+	}
+}
+
+// TestFileSizeLimit refuses a file over max_file_size before reading it.
+func TestFileSizeLimit(t *testing.T) {
+	big := strings.Repeat("长", 17<<20) // 53 MB
+	_, probs := load(t, map[string]string{"content/cases/big.md": validCase + big})
+	if got := probs.Error(); !strings.Contains(got, "content/cases/big.md: file is") || !strings.Contains(got, "more than the limit of 8388608") {
+		t.Errorf("problems = %q", got)
+	}
+	_, probs = load(t, map[string]string{"site.yaml": "max_file_size: 1024\n", "content/cases/a.md": validCase + strings.Repeat("字", 400)})
+	if !strings.Contains(probs.Error(), "more than the limit of 1024") {
+		t.Errorf("max_file_size not applied: %q", probs.Error())
 	}
 }
