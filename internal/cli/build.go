@@ -35,13 +35,17 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "check [-s SITE] [--drafts]", stderr)
+	fs := newFlags("check", "check [-s SITE] [--drafts] [--links] [--external [--timeout 10s]]", stderr)
 	siteDir := fs.String("s", ".", "site folder")
 	drafts := fs.Bool("drafts", false, "check drafts as published pages")
+	fs.Bool("links", true, "check that every internal link, image and #anchor resolves (always on; every build does it too)")
+	external := fs.Bool("external", false, "also check links to other sites (reported as warnings)")
+	timeout := fs.Duration("timeout", 10*time.Second, "with --external: how long to wait for each site")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
-	res, err := site.Build(ctx, site.Options{SiteDir: *siteDir, Theme: showcase.Theme, Drafts: *drafts, DryRun: true})
+	res, err := site.Build(ctx, site.Options{SiteDir: *siteDir, Theme: showcase.Theme, Drafts: *drafts, DryRun: true,
+		ExternalLinks: *external, ExternalTimeout: *timeout})
 	if err != nil {
 		return report(stderr, err)
 	}

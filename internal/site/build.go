@@ -21,6 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/http"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -48,6 +49,10 @@ type Options struct {
 	Workers int    // parallel workers; GOMAXPROCS when 0
 	// DryRun loads, renders and checks everything but writes nothing.
 	DryRun bool
+	// ExternalLinks also checks every http and https link, each within
+	// ExternalTimeout (default 10 s); failures are warnings.
+	ExternalLinks   bool
+	ExternalTimeout time.Duration
 	// Memory, when set, receives the build instead of Out: the dev server
 	// serves from it. Rebuilds into Memory re-render only the pages whose
 	// key changed.
@@ -189,6 +194,13 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 	probs = append(probs, rprobs...)
 	if !rprobs.HasErrors() {
 		probs = append(probs, checker.Check()...)
+	}
+	if opts.ExternalLinks && !probs.HasErrors() {
+		timeout := opts.ExternalTimeout
+		if timeout <= 0 {
+			timeout = 10 * time.Second
+		}
+		probs = append(probs, checker.External(ctx, &http.Client{Timeout: timeout}, timeout)...)
 	}
 	if probs.HasErrors() {
 		return nil, probs
