@@ -71,10 +71,13 @@ func Begin(out string) (*Dir, error) {
 		return nil, err
 	}
 	d.tmp = tmp
-	if err := os.WriteFile(filepath.Join(tmp, MarkerName), []byte("This folder is written by showcase build and replaced on every build.\n"), 0o644); err != nil {
+	if err := d.WriteFile(MarkerName, []byte("This folder is written by showcase build and replaced on every build.\n")); err != nil {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
+	d.files.Store(0)
+	d.bytes.Store(0)
+	d.kept.Store(0)
 	return d, nil
 }
 

@@ -1,0 +1,117 @@
+package output
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCommitAndAbort(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	d, err := Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.WriteFile("a/index.html", []byte("one")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatal("output exists before Commit")
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "a/index.html")); string(b) != "one" {
+		t.Fatalf("got %q", b)
+	}
+
+	// An aborted build leaves the output as it was and no temporary folder.
+	d, err = Begin(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.WriteFile("a/index.html", []byte("two"))
+	d.WriteFile("b/index.html", []byte("new"))
+	if err := d.Abort(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(out, "a/index.html")); string(b) != "one" {
+		t.Fatalf("abort changed the output: %q", b)
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 {
+		t.Errorf("parent holds %d entries after abort, want only public", len(entries))
+	}
+
+	// A committed build replaces everything: a file it did not write is gone.
+	d, _ = Begin(out)
+	d.WriteFile("b/index.html", []byte("b"))
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "a/index.html")); !os.IsNotExist(err) {
+		t.Error("a stale file survived the commit")
+	}
+}
+
+func TestRefusesForeignFolder(t *testing.T) {
+	out := t.TempDir()
+	precious := filepath.Join(out, "thesis.docx")
+	os.WriteFile(precious, []byte("years of work"), 0o644)
+	_, err := Begin(out)
+	if err == nil || !strings.Contains(err.Error(), "was not written by showcase") {
+		t.Fatalf("Begin on a foreign folder: %v", err)
+	}
+	if b, _ := os.ReadFile(precious); string(b) != "years of work" {
+		t.Fatal("a foreign file was touched")
+	}
+	// An empty folder is fine to fill.
+	empty := filepath.Join(t.TempDir(), "empty")
+	os.Mkdir(empty, 0o755)
+	d, err := Begin(empty)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Abort()
+}
+
+func TestRefusesPathsOutside(t *testing.T) {
+	parent := t.TempDir()
+	d, err := Begin(filepath.Join(parent, "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	for _, rel := range []string{"../escape.html", "/etc/x", "a/../../x", `a\b`, "", "./a"} {
+		if err := d.WriteFile(rel, []byte("x")); err == nil {
+			t.Errorf("WriteFile(%q) succeeded", rel)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(parent, "escape.html")); !os.IsNotExist(err) {
+		t.Error("a file was written outside the output folder")
+	}
+}
+
+func TestUnchangedFilesKeepTheirTime(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	d, _ := Begin(out)
+	d.WriteFile("same.html", []byte("same"))
+	d.WriteFile("changes.html", []byte("v1"))
+	d.Commit()
+	info1, _ := os.Stat(filepath.Join(out, "same.html"))
+	d, _ = Begin(out)
+	d.WriteFile("same.html", []byte("same"))
+	d.WriteFile("changes.html", []byte("v2"))
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	info2, _ := os.Stat(filepath.Join(out, "same.html"))
+	if !os.SameFile(info1, info2) {
+		t.Error("an unchanged file was written again")
+	}
+	if _, _, kept := d.Stats(); kept != 1 {
+		t.Errorf("kept %d files, want 1", kept)
+	}
+}

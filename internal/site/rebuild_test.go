@@ -1,0 +1,72 @@
+package site
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestRebuildRewritesOnlyWhatChanged builds a site to disk twice with no
+// change, then after editing one case's text, and checks modification
+// times: a deploy that compares them must upload only what changed.
+func TestRebuildRewritesOnlyWhatChanged(t *testing.T) {
+	dir := t.TempDir()
+	files := fixtureSite()
+	files["content/cases/c1.md"] += "\n第二段：细节。\n"
+	writeSite(t, dir, files)
+	out := filepath.Join(dir, "public")
+	opts := Options{SiteDir: dir, Theme: os.DirFS(repo), Out: out}
+	if _, err := Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	past := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	touched := func() []string {
+		var changed []string
+		filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			info, _ := d.Info()
+			if !info.ModTime().Equal(past) {
+				rel, _ := filepath.Rel(out, p)
+				changed = append(changed, filepath.ToSlash(rel))
+			}
+			return os.Chtimes(p, past, past)
+		})
+		sort.Strings(changed)
+		return changed
+	}
+	touched() // set every file to the past
+
+	res, err := Build(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if changed := touched(); len(changed) > 0 {
+		t.Errorf("a rebuild with no change rewrote %v", changed)
+	}
+	if res.Kept != res.Files {
+		t.Errorf("kept %d of %d files", res.Kept, res.Files)
+	}
+
+	// Edit the second paragraph of one case: its summary (the first
+	// paragraph), title and figures stay, so only its own page and the
+	// search data show the change.
+	writeSite(t, dir, map[string]string{"content/cases/c1.md": strings.Replace(files["content/cases/c1.md"], "细节", "新的细节", 1)})
+	if _, err := Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	var pages []string
+	for _, p := range touched() {
+		if !strings.HasPrefix(p, "search/") {
+			pages = append(pages, p)
+		}
+	}
+	if strings.Join(pages, " ") != "cases/c1/index.html" {
+		t.Errorf("editing one case's text rewrote %v, want only cases/c1/index.html", pages)
+	}
+}
