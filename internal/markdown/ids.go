@@ -15,7 +15,17 @@ type headingIDs struct {
 	used map[string]bool
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+func newHeadingIDs() *headingIDs {
+	used := map[string]bool{}
+	for _, id := range reservedIDs {
+		used[id] = true
+	}
+	return &headingIDs{used: used}
+}
+
+// reservedIDs are ids the theme's pages use; a heading that would take one
+// gets a suffix instead ("main-1"), so anchors stay unique on the page.
+var reservedIDs = []string{"main", "top", "content", "footer", "search", "search-form", "search-q", "search-results", "search-status", "search-text", "search-pager"}
 
 func (s *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
 	var out []rune

@@ -21,6 +21,7 @@ func TestRender(t *testing.T) {
 		{name: "footnote", src: "正文[^1]\n\n[^1]: 注释", contains: []string{`class="footnotes"`, "注释"}},
 		{name: "autolink", src: "见 https://example.org/a 。", contains: []string{`<a href="https://example.org/a">`}},
 		{name: "chinese heading id", src: "## 工作 思路", contains: []string{`<h2 id="工作-思路">`}},
+		{name: "heading does not take the theme's ids", src: "# Main\n\n## main", contains: []string{`id="main-1"`, `id="main-2"`}},
 		{name: "duplicate heading ids", src: "## 概况\n\n## 概况", contains: []string{`id="概况"`, `id="概况-1"`}},
 		{name: "raw html dropped", src: "<script>alert(1)</script>\n\n<b>x</b>", absent: []string{"<script", "<b>"}},
 		{name: "raw html kept when unsafe", unsafe: true, src: "<b>x</b>", contains: []string{"<b>x</b>"}},

@@ -33,7 +33,7 @@ func Funcs(baseURL, basePath string) template.FuncMap {
 			_, u := figures.Split(lang, unit(name), v)
 			return u
 		},
-		"num":    figures.Number,
+		"num":    func(lang string, v any) string { return figures.Number(lang, toFloat(v)) },
 		"pct":    figures.Percent,
 		"pctnum": func(r float64) float64 { return math.Round(r*1000) / 10 },
 		"label":  Label,
@@ -121,4 +121,29 @@ func pick(zh bool, a, b string) string {
 		return a
 	}
 	return b
+}
+
+// toFloat converts any Go number to float64, so that templates can format
+// counts (int) and figures (float64) alike; anything else is NaN, which the
+// formatter shows as a dash.
+func toFloat(v any) float64 {
+	switch n := v.(type) {
+	case float64:
+		return n
+	case float32:
+		return float64(n)
+	case int:
+		return float64(n)
+	case int64:
+		return float64(n)
+	case int32:
+		return float64(n)
+	case uint:
+		return float64(n)
+	case uint64:
+		return float64(n)
+	case uint32:
+		return float64(n)
+	}
+	return math.NaN()
 }

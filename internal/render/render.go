@@ -48,7 +48,8 @@ func Load(opts Options) (*Templates, content.Problems) {
 	var probs content.Problems
 	files := map[string][]byte{}
 	paths := map[string]string{}
-	read := func(fsys fs.FS, dir string) {
+	fromSite := map[string]bool{}
+	read := func(fsys fs.FS, dir string, site bool) {
 		if fsys == nil {
 			return
 		}
@@ -70,10 +71,11 @@ func Load(opts Options) (*Templates, content.Problems) {
 			}
 			files[e.Name()] = b
 			paths[e.Name()] = path.Join(dir, e.Name())
+			fromSite[e.Name()] = site
 		}
 	}
-	read(opts.Builtin, opts.BuiltinDir)
-	read(opts.Site, opts.SiteDir)
+	read(opts.Builtin, opts.BuiltinDir, false)
+	read(opts.Site, opts.SiteDir, true)
 
 	t := &Templates{pages: map[string]*template.Template{}, paths: paths}
 	var names []string
@@ -102,9 +104,13 @@ func Load(opts Options) (*Templates, content.Problems) {
 		return true
 	}
 	ok := parse(base, "base.html")
-	for _, n := range names {
-		if strings.HasPrefix(n, "_") {
-			ok = parse(base, n) && ok
+	// The theme's partials first, then the site's, so that a definition in
+	// a site's partial file replaces the theme's of the same name.
+	for _, site := range []bool{false, true} {
+		for _, n := range names {
+			if strings.HasPrefix(n, "_") && fromSite[n] == site {
+				ok = parse(base, n) && ok
+			}
 		}
 	}
 	if !ok {
