@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/guangdong-renovation/showcase/internal/figures"
+	"github.com/guangdong-renovation/showcase/internal/qr"
 )
 
 // Funcs returns the template functions of a site served from baseURL
@@ -55,6 +56,12 @@ func Funcs(baseURL, basePath string) template.FuncMap {
 				p = strings.TrimPrefix(p, basePath)
 			}
 			return baseURL + strings.TrimPrefix(p, "/")
+		},
+		// qr draws a QR code of an absolute URL as an inline <svg>:
+		// {{qr (abs .URL)}}.
+		"qr": func(u string) (template.HTML, error) {
+			svg, err := qr.URLSVG(u)
+			return template.HTML(svg), err
 		},
 		"add": func(a, b int) int { return a + b },
 		"sub": func(a, b int) int { return a - b },

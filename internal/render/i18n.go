@@ -19,11 +19,12 @@ var uiStrings = map[string]string{
 	"站点信息":       "About this site",
 	"订阅更新（Atom）": "Subscribe (Atom feed)",
 	"本站的数字均来自各页面列出的资料来源；资料没有提到的内容，本站不作补充。": "Figures on this site come from the sources listed on each page; nothing is added that the sources do not say.",
-	"分页":  "Pagination",
-	"上一页": "Previous",
-	"下一页": "Next",
-	"第":   "Page ",
-	"页":   "",
+	"分页":   "Pagination",
+	"上一页":  "Previous",
+	"下一页":  "Next",
+	"第":    "Page ",
+	"第%d页": "page %d",
+	"页":    "",
 
 	// Punctuation
 	"：": ": ",

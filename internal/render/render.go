@@ -23,6 +23,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/guangdong-renovation/showcase/internal/content"
 )
@@ -41,6 +42,8 @@ type Templates struct {
 	pages   map[string]*template.Template // by page name, e.g. "case"
 	paths   map[string]string             // file name -> path for problems
 	version uint64
+	base    *template.Template // base.html and the partials
+	cards   sync.Map           // cardKey -> template.HTML
 }
 
 // Load parses the theme. Every problem is reported, not just the first.
@@ -49,6 +52,7 @@ func Load(opts Options) (*Templates, content.Problems) {
 	files := map[string][]byte{}
 	paths := map[string]string{}
 	fromSite := map[string]bool{}
+	t := &Templates{pages: map[string]*template.Template{}, paths: paths}
 	read := func(fsys fs.FS, dir string, site bool) {
 		if fsys == nil {
 			return
@@ -77,7 +81,6 @@ func Load(opts Options) (*Templates, content.Problems) {
 	read(opts.Builtin, opts.BuiltinDir, false)
 	read(opts.Site, opts.SiteDir, true)
 
-	t := &Templates{pages: map[string]*template.Template{}, paths: paths}
 	var names []string
 	for n := range files {
 		names = append(names, n)
@@ -91,7 +94,12 @@ func Load(opts Options) (*Templates, content.Problems) {
 		h.Write([]byte{0})
 	}
 	t.version = h.Sum64()
-	base := template.New("base").Funcs(opts.Funcs)
+	funcs := template.FuncMap{"card": t.card}
+	for k, v := range opts.Funcs {
+		funcs[k] = v
+	}
+	base := template.New("base").Funcs(funcs)
+	t.base = base
 	if _, ok := files["base.html"]; !ok {
 		probs = append(probs, content.Problem{Path: path.Join(opts.SiteDir, "base.html"), Message: "missing: the theme needs base.html defining \"base\""})
 		return t, probs
@@ -224,4 +232,36 @@ func (t *Templates) SiteFields(name string) (fields map[string]bool, all bool) {
 		walkSiteFields(tt.Tree.Root, fields, &all, func(called string) { queue = append(queue, called) })
 	}
 	return fields, all
+}
+
+// cardKey identifies one rendered card.
+type cardKey struct {
+	lang, heading string
+	item          any
+}
+
+// CardData is what the "case-card" template receives.
+type CardData struct {
+	Lang string
+	H    string // the heading element: h2 or h3
+	Case any
+}
+
+// card renders the "case-card" template for one case, once per language
+// and heading level in a build: a case appears on the case list, its
+// practices, regions and scopes, and as related case elsewhere, so its card
+// is rendered once and reused. The template sees only CardData, so the
+// result cannot depend on the page it is shown on.
+func (t *Templates) card(lang, heading string, item any) (template.HTML, error) {
+	key := cardKey{lang, heading, item}
+	if v, ok := t.cards.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := t.base.ExecuteTemplate(&buf, "case-card", CardData{Lang: lang, H: heading, Case: item}); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	t.cards.Store(key, h)
+	return h, nil
 }

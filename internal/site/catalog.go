@@ -2,8 +2,10 @@ package site
 
 import (
 	"net/url"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/guangdong-renovation/showcase/internal/content"
@@ -278,7 +280,7 @@ func assemble(lib *content.Library, drafts bool) *Catalog {
 	for _, c := range cat.Cities {
 		sortRegions(c.Counties)
 	}
-	relate(cat)
+	relate(cat, runtime.GOMAXPROCS(0))
 
 	for _, b := range lib.Briefings {
 		if (b.Draft && !drafts) || b.Lang != "" {
@@ -348,45 +350,95 @@ const maxRelated = 4
 
 // relate picks each case's related cases: those sharing the most
 // practices first, then those in the same city, newest first. Only cases
-// that share a practice or the city are candidates, which keeps the work
-// near linear on large sites.
-func relate(cat *Catalog) {
-	rank := map[*Case]int{}
+// that share a practice or the city are scored; scores are kept in an
+// array indexed by list position (no maps, no sorting), and cases are
+// spread over the cores, so the work stays near linear in the number of
+// candidates.
+func relate(cat *Catalog, workers int) {
+	n := len(cat.Cases)
+	if n == 0 {
+		return
+	}
+	rank := make(map[*Case]int32, n)
 	for i, c := range cat.Cases {
-		rank[c] = i
+		rank[c] = int32(i)
 	}
-	for _, c := range cat.Cases {
-		score := map[*Case]int{}
-		for _, p := range c.PracticeList {
-			for _, o := range p.Cases {
-				if o != c {
-					score[o] += 2
+	practiceRanks := map[*Practice][]int32{}
+	for _, p := range cat.Practices {
+		rs := make([]int32, len(p.Cases))
+		for i, c := range p.Cases {
+			rs[i] = rank[c]
+		}
+		practiceRanks[p] = rs
+	}
+	cityRanks := map[*Region][]int32{}
+	for _, r := range cat.Cities {
+		rs := make([]int32, len(r.Cases))
+		for i, c := range r.Cases {
+			rs[i] = rank[c]
+		}
+		cityRanks[r] = rs
+	}
+	if workers < 1 {
+		workers = 1
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			score := make([]int32, n)
+			var touched []int32
+			for i := w; i < n; i += workers {
+				c := cat.Cases[i]
+				touched = touched[:0]
+				add := func(rs []int32, v int32) {
+					for _, r := range rs {
+						if score[r] == 0 {
+							touched = append(touched, r)
+						}
+						score[r] += v
+					}
+				}
+				for _, p := range c.PracticeList {
+					add(practiceRanks[p], 2)
+				}
+				if c.City != nil {
+					add(cityRanks[c.City], 1)
+				}
+				// The best maxRelated by (score desc, rank asc), by insertion.
+				var best [maxRelated]int32
+				k := 0
+				for _, r := range touched {
+					if r == int32(i) {
+						continue
+					}
+					j := k
+					for j > 0 && (score[best[j-1]] < score[r] || (score[best[j-1]] == score[r] && best[j-1] > r)) {
+						if j < maxRelated {
+							best[j] = best[j-1]
+						}
+						j--
+					}
+					if j < maxRelated {
+						best[j] = r
+						if k < maxRelated {
+							k++
+						}
+					}
+				}
+				related := make([]*Case, k)
+				for j := 0; j < k; j++ {
+					related[j] = cat.Cases[best[j]]
+				}
+				c.Related = related
+				for _, r := range touched {
+					score[r] = 0
 				}
 			}
-		}
-		if c.City != nil {
-			for _, o := range c.City.Cases {
-				if o != c {
-					score[o]++
-				}
-			}
-		}
-		cands := make([]*Case, 0, len(score))
-		for o := range score {
-			cands = append(cands, o)
-		}
-		sort.Slice(cands, func(i, j int) bool {
-			a, b := cands[i], cands[j]
-			if score[a] != score[b] {
-				return score[a] > score[b]
-			}
-			return rank[a] < rank[b]
-		})
-		if len(cands) > maxRelated {
-			cands = cands[:maxRelated]
-		}
-		c.Related = cands
+		}(w)
 	}
+	wg.Wait()
 }
 
 func progressBars(cfg content.Config) []Bar {

@@ -32,7 +32,17 @@ type Page struct {
 type Pager struct {
 	Number, Total int // 1-based
 	Prev, Next    string
-	Pages         []Link // every page, Title is its number
-	First, Last   int    // 1-based index of the first and last item shown
-	Items         int    // items in the whole list
+	// Pages are the page links to show: the first and last page, and two
+	// on either side of this one, with a Gap where pages are left out.
+	Pages       []PageLink
+	First, Last int // 1-based index of the first and last item shown
+	Items       int // items in the whole list
+}
+
+// PageLink is one entry of a pager.
+type PageLink struct {
+	Number  int
+	URL     string
+	Current bool
+	Gap     bool // stands for left-out pages; Number and URL are unset
 }
