@@ -62,14 +62,16 @@ type Options struct {
 // Result describes a finished build.
 type Result struct {
 	Pages    map[string]int // pages written per kind
-	Rendered int            // pages rendered (a rebuild skips unchanged ones)
-	Files    int64          // files written, pages and others
-	Bytes    int64
-	Kept     int64 // files unchanged since the previous build
-	Changed  []string
-	Duration time.Duration
-	Warnings content.Problems
-	Out      string
+	Rendered int            // files produced (a rebuild into Memory skips unchanged ones)
+	// RenderedPaths lists the files produced, when building into Memory.
+	RenderedPaths []string
+	Files         int64 // files written, pages and others
+	Bytes         int64
+	Kept          int64 // files unchanged since the previous build
+	Changed       []string
+	Duration      time.Duration
+	Warnings      content.Problems
+	Out           string
 }
 
 // A sink receives output files.
@@ -221,6 +223,8 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 			b.keys[j.rel] = j.key
 		}
 		b.scans = r.scans
+		sort.Strings(r.renderedPaths)
+		res.RenderedPaths = r.renderedPaths
 	}
 	res.Duration = time.Since(start)
 	return res, nil
@@ -325,11 +329,12 @@ type runner struct {
 	prev      *memoryBuild
 	scans     map[string]scan // this build's, when building into memory
 
-	mu       sync.Mutex
-	probs    content.Problems
-	seen     map[string]bool
-	firstErr error
-	rendered atomic.Int64
+	mu            sync.Mutex
+	renderedPaths []string
+	probs         content.Problems
+	seen          map[string]bool
+	firstErr      error
+	rendered      atomic.Int64
 }
 
 func (r *runner) run(ctx context.Context) (content.Problems, error) {
@@ -380,6 +385,11 @@ func (r *runner) do(j *job) {
 	}
 	data, err := j.produce(r.tpl)
 	r.rendered.Add(1)
+	if r.scans != nil {
+		r.mu.Lock()
+		r.renderedPaths = append(r.renderedPaths, j.rel)
+		r.mu.Unlock()
+	}
 	if err != nil {
 		r.mu.Lock()
 		defer r.mu.Unlock()

@@ -25,6 +25,7 @@ type Page struct {
 	Page       *content.Page // a plain page
 	Body       *content.Body // the page's Markdown body, when it has one
 	Pager      *Pager
+	Totals     *Totals // the figures summed over the page's whole set of cases
 	Translated *TranslatedPage
 }
 

@@ -154,42 +154,12 @@ func (pl *plan) pages() {
 		newest = newest[:6]
 	}
 	home.Cases = newest
+	home.Totals = &cat.Totals
 	pl.page(home, "home", sourceOr(homeSrc, builtin("/")), homeBody, homeSrc, mix(pl.dig.home, casesKey(newest)))
 
 	// Case list, paginated.
-	size := cat.Config.PageSize
-	total := (len(cat.Cases) + size - 1) / size
-	if total == 0 {
-		total = 1
-	}
-	pageURL := func(n int) string {
-		if n == 1 {
-			return cat.url("cases")
-		}
-		return cat.url("cases", "page", strconv.Itoa(n))
-	}
-	for n := 1; n <= total; n++ {
-		lo, hi := (n-1)*size, n*size
-		if hi > len(cat.Cases) {
-			hi = len(cat.Cases)
-		}
-		pg := &Pager{Number: n, Total: total, First: lo + 1, Last: hi, Items: len(cat.Cases)}
-		if n > 1 {
-			pg.Prev = pageURL(n - 1)
-		}
-		if n < total {
-			pg.Next = pageURL(n + 1)
-		}
-		for k := 1; k <= total; k++ {
-			pg.Pages = append(pg.Pages, Link{Title: strconv.Itoa(k), URL: pageURL(k)})
-		}
-		title := tr(cat, "全部案例")
-		if n > 1 {
-			title = fmt.Sprintf("%s（%s %d）", title, tr(cat, "第"), n)
-		}
-		pl.page(&Page{Kind: "cases", Title: title, URL: pageURL(n), Cases: cat.Cases[lo:hi], Pager: pg,
-			Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}, "cases", builtin("/cases/"), nil, nil, mix(casesKey(cat.Cases[lo:hi]), uint64(total)))
-	}
+	pl.paged(&Page{Kind: "cases", Title: tr(cat, "全部案例"), URL: cat.url("cases"),
+		Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}, cat.Cases, "cases", builtin("/cases/"), nil, nil, 0)
 	for _, c := range cat.Cases {
 		pl.casePage(c, cat.Config.Language)
 	}
@@ -200,15 +170,15 @@ func (pl *plan) pages() {
 	pl.page(&Page{Kind: "practices", Title: tr(cat, "经验做法"), URL: cat.url("practices"),
 		Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}, "practices", builtin("/practices/"), nil, nil, pl.dig.cases)
 	for _, p := range cat.Practices {
-		page := &Page{Kind: "practice", Title: p.Name, Description: p.Summary, URL: p.URL, Practice: p, Cases: p.Cases,
+		page := &Page{Kind: "practice", Title: p.Name, Description: p.Summary, URL: p.URL, Practice: p, Totals: &p.Totals,
 			Crumbs: []Link{{tr(cat, "首页"), cat.url()}, {tr(cat, "经验做法"), cat.url("practices")}}}
 		for _, t := range p.Translations {
 			page.Alternates = append(page.Alternates, t)
 		}
 		if p.Text != nil {
-			pl.page(page, "practice", p.Text.Path, &p.Text.Body, &p.Text.Source, mix(p.Text.Version, casesKey(p.Cases)))
+			pl.paged(page, p.Cases, "practice", p.Text.Path, &p.Text.Body, &p.Text.Source, mix(p.Text.Version, casesKey(p.Cases)))
 		} else {
-			pl.page(page, "practice", fmt.Sprintf("practice %q named by %s", p.Name, p.Cases[0].Path), nil, nil, casesKey(p.Cases))
+			pl.paged(page, p.Cases, "practice", fmt.Sprintf("practice %q named by %s", p.Name, p.Cases[0].Path), nil, nil, casesKey(p.Cases))
 		}
 	}
 
@@ -216,24 +186,24 @@ func (pl *plan) pages() {
 		Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}, "regions", builtin("/regions/"), nil, nil, pl.dig.cases)
 	for _, city := range cat.Cities {
 		crumbs := []Link{{tr(cat, "首页"), cat.url()}, {tr(cat, "地区"), cat.url("regions")}}
-		pl.page(&Page{Kind: "region", Title: city.Name, URL: city.URL, Region: city, Cases: city.Cases, Crumbs: crumbs},
+		pl.paged(&Page{Kind: "region", Title: city.Name, URL: city.URL, Region: city, Totals: &city.Totals, Crumbs: crumbs}, city.Cases,
 			"region", fmt.Sprintf("region %s named by %s", city.Name, city.Cases[0].Path), nil, nil, casesKey(city.Cases))
 		for _, county := range city.Counties {
-			pl.page(&Page{Kind: "region", Title: county.Name, URL: county.URL, Region: county, Cases: county.Cases,
-				Crumbs: append(crumbs[:2:2], Link{city.Name, city.URL})},
+			pl.paged(&Page{Kind: "region", Title: county.Name, URL: county.URL, Region: county, Totals: &county.Totals,
+				Crumbs: append(crumbs[:2:2], Link{city.Name, city.URL})}, county.Cases,
 				"region", fmt.Sprintf("region %s named by %s", county.Name, county.Cases[0].Path), nil, nil, mix(casesKey(county.Cases), casesKey(city.Cases)))
 		}
 	}
 	for _, t := range cat.Scopes {
-		pl.page(&Page{Kind: "scope", Title: t.Name, URL: t.URL, Term: t, Cases: t.Cases,
-			Crumbs: []Link{{tr(cat, "首页"), cat.url()}, {tr(cat, "全部案例"), cat.url("cases")}}},
+		pl.paged(&Page{Kind: "scope", Title: t.Name, URL: t.URL, Term: t, Totals: &t.Totals,
+			Crumbs: []Link{{tr(cat, "首页"), cat.url()}, {tr(cat, "全部案例"), cat.url("cases")}}}, t.Cases,
 			"scope", builtin(t.URL), nil, nil, casesKey(t.Cases))
 	}
 
 	pl.page(&Page{Kind: "briefings", Title: tr(cat, "观摩手册"), URL: cat.url("briefings"),
 		Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}, "briefings", builtin("/briefings/"), nil, nil, mix(pl.dig.briefings, pl.dig.cases))
 	for _, b := range cat.Briefings {
-		pl.page(&Page{Kind: "briefing", Title: b.Title, Description: b.Summary(), URL: b.URL, Briefing: b, Cases: b.Cases,
+		pl.page(&Page{Kind: "briefing", Title: b.Title, Description: b.Summary(), URL: b.URL, Briefing: b, Cases: b.Cases, Totals: &b.Totals,
 			Crumbs: []Link{{tr(cat, "首页"), cat.url()}, {tr(cat, "观摩手册"), cat.url("briefings")}}},
 			"briefing", b.Path, &b.Body, &b.Source, mix(b.Version, casesKey(b.Cases)))
 	}
@@ -257,6 +227,48 @@ func (pl *plan) pages() {
 	pl.page(&Page{Kind: "404", Title: tr(cat, "找不到页面"), URL: cat.BasePath + "404.html"}, "404", builtin("/404.html"), nil, nil, 1)
 	pl.feeds()
 	pl.statics()
+}
+
+// paged plans a list page of cases, split into pages of page_size: the
+// first at base.URL, the others at base.URL/page/N/. Each page's key
+// covers the cases it shows and allKey, what the page shows of the whole
+// list (its totals, its length).
+func (pl *plan) paged(base *Page, cases []*Case, tmpl, source string, body *content.Body, bodySrc *content.Source, allKey uint64) {
+	size := pl.cat.Config.PageSize
+	total := max(1, (len(cases)+size-1)/size)
+	pageURL := func(n int) string {
+		if n == 1 {
+			return base.URL
+		}
+		return base.URL + "page/" + strconv.Itoa(n) + "/"
+	}
+	for n := 1; n <= total; n++ {
+		lo, hi := (n-1)*size, min(n*size, len(cases))
+		page := *base
+		page.URL = pageURL(n)
+		page.Cases = cases[lo:hi]
+		pg := &Pager{Number: n, Total: total, First: lo + 1, Last: hi, Items: len(cases)}
+		if n > 1 {
+			pg.Prev = pageURL(n - 1)
+			page.Title = fmt.Sprintf("%s（%s）", base.Title, fmt.Sprintf(tr(pl.cat, "第%d页"), n))
+			page.Canonical = ""
+		}
+		if n < total {
+			pg.Next = pageURL(n + 1)
+		}
+		gap := false
+		for k := 1; k <= total; k++ {
+			if k == 1 || k == total || (k >= n-2 && k <= n+2) {
+				pg.Pages = append(pg.Pages, PageLink{Number: k, URL: pageURL(k), Current: k == n})
+				gap = false
+			} else if !gap {
+				pg.Pages = append(pg.Pages, PageLink{Gap: true})
+				gap = true
+			}
+		}
+		page.Pager = pg
+		pl.page(&page, tmpl, source, body, bodySrc, mix(mix(allKey, casesKey(page.Cases)), uint64(total)))
+	}
 }
 
 func sourceOr(s *content.Source, alt string) string {
