@@ -19,10 +19,10 @@ import (
 func (c *Checker) External(ctx context.Context, client *http.Client, timeout time.Duration) content.Problems {
 	c.mu.Lock()
 	sources := map[string]map[string]bool{} // url -> content files
-	for _, r := range c.refs {
+	c.each(func(r ref) {
 		u, err := url.Parse(r.target)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			continue
+			return
 		}
 		u.Fragment = ""
 		key := u.String()
@@ -34,7 +34,7 @@ func (c *Checker) External(ctx context.Context, client *http.Client, timeout tim
 			src = r.page
 		}
 		sources[key][src] = true
-	}
+	})
 	c.mu.Unlock()
 
 	urls := make([]string, 0, len(sources))

@@ -26,9 +26,18 @@ type Checker struct {
 	mu       sync.Mutex
 	files    map[string]bool            // every output file, slash path without the base
 	ids      map[string]map[string]bool // page file -> ids on it
-	refs     []ref
+	pages    []pageRefs
+	strs     map[string]string // interned link targets: most pages share most links
 }
 
+// pageRefs are the links found on one page.
+type pageRefs struct {
+	page    string
+	src     Source
+	targets []string
+}
+
+// ref is one link of one page, as Check resolves it.
 type ref struct {
 	page, target, source string
 	markdown             []byte // the source's Markdown body, to find a line
@@ -37,7 +46,7 @@ type ref struct {
 
 // New returns a Checker for a site served at basePath ("/" or "/sub/").
 func New(basePath string) *Checker {
-	return &Checker{basePath: basePath, files: map[string]bool{}, ids: map[string]map[string]bool{}}
+	return &Checker{basePath: basePath, files: map[string]bool{}, ids: map[string]map[string]bool{}, strs: map[string]string{}}
 }
 
 // AddFile records a written file that is not an HTML page.
@@ -70,8 +79,24 @@ func (c *Checker) AddScanned(rel string, hrefs, ids []string, src Source) {
 	defer c.mu.Unlock()
 	c.files[rel] = true
 	c.ids[rel] = idset
-	for _, h := range hrefs {
-		c.refs = append(c.refs, ref{page: rel, target: h, source: src.Path, markdown: src.Markdown, bodyLine: src.BodyLine})
+	targets := make([]string, len(hrefs))
+	for i, h := range hrefs {
+		s, ok := c.strs[h]
+		if !ok {
+			s = h
+			c.strs[h] = h
+		}
+		targets[i] = s
+	}
+	c.pages = append(c.pages, pageRefs{page: rel, src: src, targets: targets})
+}
+
+// each calls f for every link of every page.
+func (c *Checker) each(f func(r ref)) {
+	for _, p := range c.pages {
+		for _, t := range p.targets {
+			f(ref{page: p.page, target: t, source: p.src.Path, markdown: p.src.Markdown, bodyLine: p.src.BodyLine})
+		}
 	}
 }
 
@@ -85,10 +110,23 @@ func (c *Checker) Check() content.Problems {
 	var probs content.Problems
 	seen := map[string]bool{}
 	fromTheme := map[string][]string{} // message -> pages
-	for _, r := range c.refs {
-		msg := c.resolve(r)
+	// A root-relative link without a fragment means the same on every
+	// page: resolve it once.
+	cache := map[string]string{}
+	c.each(func(r ref) {
+		var msg string
+		if strings.HasPrefix(r.target, "/") && !strings.Contains(r.target, "#") {
+			m, ok := cache[r.target]
+			if !ok {
+				m = c.resolve(r)
+				cache[r.target] = m
+			}
+			msg = m
+		} else {
+			msg = c.resolve(r)
+		}
 		if msg == "" {
-			continue
+			return
 		}
 		i := -1
 		if r.markdown != nil {
@@ -96,17 +134,17 @@ func (c *Checker) Check() content.Problems {
 		}
 		if i < 0 {
 			fromTheme[msg] = append(fromTheme[msg], "/"+strings.TrimSuffix(r.page, "index.html"))
-			continue
+			return
 		}
 		key := r.source + "\x00" + r.target
 		if seen[key] {
-			continue
+			return
 		}
 		seen[key] = true
 		line := r.bodyLine + bytes.Count(r.markdown[:i], []byte("\n"))
 		col := 1 + len([]rune(string(r.markdown[bytes.LastIndexByte(r.markdown[:i], '\n')+1:i])))
 		probs = append(probs, content.Problem{Path: r.source, Line: line, Col: col, Message: msg})
-	}
+	})
 	for msg, pages := range fromTheme {
 		sort.Strings(pages)
 		where := pages[0]

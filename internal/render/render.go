@@ -35,24 +35,36 @@ type Options struct {
 	// SiteDir and BuiltinDir prefix file names in problems, e.g. "templates".
 	SiteDir, BuiltinDir string
 	Funcs               template.FuncMap
+	// Languages are the languages pages will be rendered in.
+	Languages []string
 }
 
 // Templates are the parsed page templates of a site.
 type Templates struct {
-	pages   map[string]*template.Template // by page name, e.g. "case"
-	paths   map[string]string             // file name -> path for problems
+	raw     *set              // as written: tr translates at run time
+	langs   map[string]*set   // per language, with literal tr calls translated
+	paths   map[string]string // file or template name -> path for problems
 	version uint64
-	base    *template.Template // base.html and the partials
-	cards   sync.Map           // cardKey -> template.HTML
+}
+
+// A set is one parse of the theme: base.html and the partials, and a clone
+// of them with each page template.
+type set struct {
+	base  *template.Template
+	pages map[string]*template.Template // by page name, e.g. "case"
+	cards sync.Map                      // cardKey -> template.HTML
 }
 
 // Load parses the theme. Every problem is reported, not just the first.
+// For each of opts.Languages it also parses a copy in which every
+// {{tr $lang "…"}} with a literal string is replaced by its translation, so
+// pages in that language run fewer template calls.
 func Load(opts Options) (*Templates, content.Problems) {
 	var probs content.Problems
 	files := map[string][]byte{}
 	paths := map[string]string{}
 	fromSite := map[string]bool{}
-	t := &Templates{pages: map[string]*template.Template{}, paths: paths}
+	t := &Templates{paths: paths, langs: map[string]*set{}}
 	read := func(fsys fs.FS, dir string, site bool) {
 		if fsys == nil {
 			return
@@ -94,19 +106,41 @@ func Load(opts Options) (*Templates, content.Problems) {
 		h.Write([]byte{0})
 	}
 	t.version = h.Sum64()
-	funcs := template.FuncMap{"card": t.card}
-	for k, v := range opts.Funcs {
+	if _, ok := files["base.html"]; !ok {
+		probs = append(probs, content.Problem{Path: path.Join(opts.SiteDir, "base.html"), Message: "missing: the theme needs base.html defining \"base\""})
+		t.raw = &set{pages: map[string]*template.Template{}}
+		return t, probs
+	}
+	var ok bool
+	t.raw, ok = t.parseSet(files, names, fromSite, opts.Funcs, &probs, func(b []byte) []byte { return b })
+	if !ok {
+		return t, probs
+	}
+	for _, lang := range opts.Languages {
+		if _, done := t.langs[lang]; done {
+			continue
+		}
+		var ignored content.Problems
+		s, ok := t.parseSet(files, names, fromSite, opts.Funcs, &ignored, func(b []byte) []byte { return pretranslate(b, lang) })
+		if ok && len(ignored) == 0 {
+			t.langs[lang] = s
+		}
+	}
+	return t, probs
+}
+
+// parseSet parses every file, each first passed through edit.
+func (t *Templates) parseSet(files map[string][]byte, names []string, fromSite map[string]bool, userFuncs template.FuncMap, probs *content.Problems, edit func([]byte) []byte) (*set, bool) {
+	s := &set{pages: map[string]*template.Template{}}
+	funcs := template.FuncMap{"card": s.card}
+	for k, v := range userFuncs {
 		funcs[k] = v
 	}
 	base := template.New("base").Funcs(funcs)
-	t.base = base
-	if _, ok := files["base.html"]; !ok {
-		probs = append(probs, content.Problem{Path: path.Join(opts.SiteDir, "base.html"), Message: "missing: the theme needs base.html defining \"base\""})
-		return t, probs
-	}
+	s.base = base
 	parse := func(tpl *template.Template, name string) bool {
-		if _, err := tpl.New(name).Parse(string(files[name])); err != nil {
-			probs = append(probs, t.problem(err))
+		if _, err := tpl.New(name).Parse(string(edit(files[name]))); err != nil {
+			*probs = append(*probs, t.problem(err))
 			return false
 		}
 		return true
@@ -122,11 +156,11 @@ func Load(opts Options) (*Templates, content.Problems) {
 		}
 	}
 	if !ok {
-		return t, probs
+		return s, false
 	}
 	for _, d := range base.Templates() {
 		if d.Tree != nil {
-			t.paths[d.Name()] = paths[d.Tree.ParseName]
+			t.paths[d.Name()] = t.paths[d.Tree.ParseName]
 		}
 	}
 	for _, n := range names {
@@ -135,23 +169,37 @@ func Load(opts Options) (*Templates, content.Problems) {
 		}
 		page, err := base.Clone()
 		if err != nil {
-			probs = append(probs, content.Problem{Path: paths[n], Message: err.Error()})
+			*probs = append(*probs, content.Problem{Path: t.paths[n], Message: err.Error()})
 			continue
 		}
 		if parse(page, n) {
-			t.pages[strings.TrimSuffix(n, ".html")] = page
+			s.pages[strings.TrimSuffix(n, ".html")] = page
 		}
 	}
-	return t, probs
+	return s, true
 }
 
 // Has reports whether the theme has a page template for name.
-func (t *Templates) Has(name string) bool { return t.pages[name] != nil }
+func (t *Templates) Has(name string) bool { return t.raw.pages[name] != nil }
 
 // Execute renders page template name with data into w. An error names the
 // template file and line.
 func (t *Templates) Execute(w io.Writer, name string, data any) error {
-	tpl := t.pages[name]
+	return t.execute(t.raw, w, name, data)
+}
+
+// ExecuteLang is Execute for a page in lang, using the templates
+// pre-translated for lang when Load was given it.
+func (t *Templates) ExecuteLang(w io.Writer, name, lang string, data any) error {
+	s := t.langs[lang]
+	if s == nil {
+		s = t.raw
+	}
+	return t.execute(s, w, name, data)
+}
+
+func (t *Templates) execute(s *set, w io.Writer, name string, data any) error {
+	tpl := s.pages[name]
 	if tpl == nil {
 		return &TemplateError{Problem: content.Problem{Path: path.Join("templates", name+".html"), Message: "missing page template"}}
 	}
@@ -163,9 +211,14 @@ func (t *Templates) Execute(w io.Writer, name string, data any) error {
 
 // Render is Execute into a new buffer.
 func (t *Templates) Render(name string, data any) ([]byte, error) {
+	return t.RenderLang(name, "", data)
+}
+
+// RenderLang is ExecuteLang into a new buffer.
+func (t *Templates) RenderLang(name, lang string, data any) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(16 << 10)
-	err := t.Execute(&buf, name, data)
+	err := t.ExecuteLang(&buf, name, lang, data)
 	return buf.Bytes(), err
 }
 
@@ -209,7 +262,7 @@ func (t *Templates) Version() uint64 { return t.version }
 // passes .Site whole to something, which may read anything. A rebuild
 // re-renders such pages whenever what those fields show changes.
 func (t *Templates) SiteFields(name string) (fields map[string]bool, all bool) {
-	tpl := t.pages[name]
+	tpl := t.raw.pages[name]
 	if tpl == nil {
 		return nil, true
 	}
@@ -252,16 +305,16 @@ type CardData struct {
 // practices, regions and scopes, and as related case elsewhere, so its card
 // is rendered once and reused. The template sees only CardData, so the
 // result cannot depend on the page it is shown on.
-func (t *Templates) card(lang, heading string, item any) (template.HTML, error) {
+func (s *set) card(lang, heading string, item any) (template.HTML, error) {
 	key := cardKey{lang, heading, item}
-	if v, ok := t.cards.Load(key); ok {
+	if v, ok := s.cards.Load(key); ok {
 		return v.(template.HTML), nil
 	}
 	var buf bytes.Buffer
-	if err := t.base.ExecuteTemplate(&buf, "case-card", CardData{Lang: lang, H: heading, Case: item}); err != nil {
+	if err := s.base.ExecuteTemplate(&buf, "case-card", CardData{Lang: lang, H: heading, Case: item}); err != nil {
 		return "", err
 	}
 	h := template.HTML(buf.String())
-	t.cards.Store(key, h)
+	s.cards.Store(key, h)
 	return h, nil
 }

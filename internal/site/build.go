@@ -257,7 +257,8 @@ func loadTemplates(opts Options, cat *Catalog) (*render.Templates, content.Probl
 	return render.Load(render.Options{
 		Builtin: builtin, BuiltinDir: "templates",
 		Site: siteTpl, SiteDir: "templates",
-		Funcs: render.Funcs(absBase(cat.Config.BaseURL), cat.BasePath),
+		Funcs:     render.Funcs(absBase(cat.Config.BaseURL), cat.BasePath),
+		Languages: append([]string{cat.Config.Language}, cat.Config.Languages...),
 	})
 }
 

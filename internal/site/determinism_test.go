@@ -1,7 +1,13 @@
 package site
 
 import (
+	"bytes"
 	"context"
+	"html"
+	"strings"
+
+	"github.com/guangdong-renovation/showcase/internal/content"
+	"github.com/guangdong-renovation/showcase/internal/markdown"
 	"io/fs"
 	"os"
 	"runtime"
@@ -41,5 +47,57 @@ func TestDeterministicOutput(t *testing.T) {
 	comparePaths(t, "sequential vs parallel", parallel, sequential)
 	if len(sequential.Paths()) < 20 {
 		t.Fatalf("only %d files built", len(sequential.Paths()))
+	}
+}
+
+// TestPretranslatedTemplates renders every page of a two-language site
+// with the templates pre-translated for its language and with the
+// templates as written (tr at run time), and requires the same bytes.
+func TestPretranslatedTemplates(t *testing.T) {
+	dir := t.TempDir()
+	files := fixtureSite()
+	files["site.yaml"] = strings.Replace(files["site.yaml"], "page_size: 3", "page_size: 3\nlanguages: [en]", 1)
+	files["content/cases/c1.en.md"] = strings.Replace(fixtureCase(1, "Jiangmen", "Taishan", "党建引领"), "第1号小区改造", "Community 1", 1)
+	files["content/pages/about.en.md"] = "---\ntitle: About\n---\nAbout us.\n"
+	writeSite(t, dir, files)
+	opts := Options{SiteDir: dir, Site: os.DirFS(dir), Theme: os.DirFS(repo)}
+	lib, probs := content.Load(opts.Site, content.Options{NewRenderer: func(cfg content.Config) content.BodyRenderer {
+		return bodyRenderer{markdown.New(markdown.Options{})}
+	}})
+	if probs.HasErrors() {
+		t.Fatal(probs)
+	}
+	cat := assemble(lib, false)
+	tpl, tprobs := loadTemplates(opts, cat)
+	if len(tprobs) > 0 {
+		t.Fatal(tprobs)
+	}
+	pl := newPlan(cat, lib, opts.Site, opts.Theme)
+	pl.pages()
+	langs := map[string]int{}
+	for _, j := range pl.jobs {
+		if !j.html || j.kind == "search" {
+			continue
+		}
+		p := j.page
+		fast, err1 := tpl.RenderLang(j.tmpl, p.Lang, p)
+		slow, err2 := tpl.Render(j.tmpl, p)
+		if err1 != nil || err2 != nil {
+			t.Fatal(err1, err2)
+		}
+		// html/template writes + as &#43; where html.EscapeString leaves
+		// it: compare what a browser reads.
+		fast, slow = []byte(html.UnescapeString(string(fast))), []byte(html.UnescapeString(string(slow)))
+		if !bytes.Equal(fast, slow) {
+			i := 0
+			for i < len(fast) && i < len(slow) && fast[i] == slow[i] {
+				i++
+			}
+			t.Errorf("%s (%s): pre-translated output differs at byte %d:\n%q\n%q", j.rel, p.Lang, i, fast[max(0, i-80):min(len(fast), i+80)], slow[max(0, i-80):min(len(slow), i+80)])
+		}
+		langs[p.Lang]++
+	}
+	if langs["en"] < 2 || langs["zh-CN"] < 10 {
+		t.Errorf("pages per language: %v", langs)
 	}
 }

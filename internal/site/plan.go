@@ -21,6 +21,8 @@ type job struct {
 	key     uint64 // fingerprint of everything the file shows; 0: unknown
 	src     links.Source
 	produce func(*render.Templates) ([]byte, error)
+	page    *Page // for HTML pages: the data and template, for tests
+	tmpl    string
 }
 
 // plan lists every output file of a build.
@@ -100,13 +102,13 @@ func (pl *plan) page(p *Page, tmpl, source string, body *content.Body, bodySrc *
 		pl.siteKeys[tmpl] = sk
 	}
 	key = mixString(mix(mix(sk, key), 1), p.URL+"\x00"+p.Lang+"\x00"+p.Title)
-	j := &job{rel: rel, kind: p.Kind, html: true, key: key}
+	j := &job{rel: rel, kind: p.Kind, html: true, key: key, page: p, tmpl: tmpl}
 	if bodySrc != nil && body != nil {
 		j.src = links.Source{Path: bodySrc.Path, Markdown: body.Markdown, BodyLine: bodySrc.BodyLine}
 	} else {
 		j.src = links.Source{Path: source}
 	}
-	j.produce = func(t *render.Templates) ([]byte, error) { return t.Render(tmpl, p) }
+	j.produce = func(t *render.Templates) ([]byte, error) { return t.RenderLang(tmpl, p.Lang, p) }
 	pl.jobs = append(pl.jobs, j)
 }
 
@@ -225,6 +227,7 @@ func (pl *plan) pages() {
 	}
 
 	pl.page(&Page{Kind: "404", Title: tr(cat, "找不到页面"), URL: cat.BasePath + "404.html"}, "404", builtin("/404.html"), nil, nil, 1)
+	pl.search()
 	pl.feeds()
 	pl.statics()
 }
