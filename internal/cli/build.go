@@ -16,6 +16,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	out := fs.String("o", "", "output folder (default SITE/public)")
 	drafts := fs.Bool("drafts", false, "publish drafts too")
 	baseURL := fs.String("base-url", "", "absolute URL the site is served from (overrides site.yaml base_url)")
+	force := fs.Bool("force", false, "build even when nothing changed since the last build into OUT")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -23,10 +24,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "showcase build: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	res, err := site.Build(ctx, site.Options{SiteDir: *siteDir, Theme: showcase.Theme, Out: *out, Drafts: *drafts, BaseURL: *baseURL})
+	res, err := site.Build(ctx, site.Options{SiteDir: *siteDir, Theme: showcase.Theme, Out: *out, Drafts: *drafts, BaseURL: *baseURL, Force: *force})
 	if err != nil {
 		fmt.Fprintln(stderr, "build failed; the previous output is unchanged.")
 		return report(stderr, err)
+	}
+	if res.UpToDate {
+		fmt.Fprintf(stdout, "%s is up to date: nothing changed since the last build (%s; --force builds anyway)\n", res.Out, res.Duration.Round(time.Millisecond))
+		return exitOK
 	}
 	report(stderr, res.Warnings)
 	fmt.Fprintf(stdout, "built %s into %s in %s: %d files, %d unchanged\n",

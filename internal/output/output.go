@@ -71,13 +71,6 @@ func Begin(out string) (*Dir, error) {
 		return nil, err
 	}
 	d.tmp = tmp
-	if err := d.WriteFile(MarkerName, []byte("This folder is written by showcase build and replaced on every build.\n")); err != nil {
-		os.RemoveAll(tmp)
-		return nil, err
-	}
-	d.files.Store(0)
-	d.bytes.Store(0)
-	d.kept.Store(0)
 	return d, nil
 }
 
@@ -101,23 +94,35 @@ func (d *Dir) clean(rel string) (string, error) {
 
 // WriteFile writes one output file. It is safe for concurrent use.
 func (d *Dir) WriteFile(rel string, data []byte) error {
-	dst, err := d.clean(rel)
+	kept, err := d.write(rel, data)
 	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
 	}
 	d.files.Add(1)
 	d.bytes.Add(int64(len(data)))
+	if kept {
+		d.kept.Add(1)
+	}
+	return nil
+}
+
+// write writes a file, or links the previous build's file when its bytes
+// are the same, and says which it did.
+func (d *Dir) write(rel string, data []byte) (kept bool, err error) {
+	dst, err := d.clean(rel)
+	if err != nil {
+		return false, err
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return false, err
+	}
 	if d.prev != "" {
 		old := filepath.Join(d.prev, filepath.FromSlash(rel))
 		if same(old, data) && os.Link(old, dst) == nil {
-			d.kept.Add(1)
-			return nil
+			return true, nil
 		}
 	}
-	return os.WriteFile(dst, data, 0o644)
+	return false, os.WriteFile(dst, data, 0o644)
 }
 
 // same reports whether the file at name holds exactly data.
@@ -158,10 +163,35 @@ func (d *Dir) Abort() error {
 	return err
 }
 
-// Commit replaces the output folder with this build.
-func (d *Dir) Commit() error {
+// markerText is the marker file's content: a note for people, then the
+// build's fingerprint.
+func markerText(fingerprint string) []byte {
+	return []byte("This folder is written by showcase build and replaced on every build.\nfingerprint: " + fingerprint + "\n")
+}
+
+// Fingerprint returns the fingerprint the previous build into out
+// recorded, or "".
+func Fingerprint(out string) string {
+	b, err := os.ReadFile(filepath.Join(out, MarkerName))
+	if err != nil {
+		return ""
+	}
+	_, fp, ok := strings.Cut(string(b), "fingerprint: ")
+	if !ok {
+		return ""
+	}
+	return strings.TrimSpace(fp)
+}
+
+// Commit replaces the output folder with this build, recording
+// fingerprint (see Fingerprint) in its marker file.
+func (d *Dir) Commit(fingerprint string) error {
 	if d.tmp == "" {
 		return errors.New("output: build already finished")
+	}
+	if _, err := d.write(MarkerName, markerText(fingerprint)); err != nil {
+		d.Abort()
+		return err
 	}
 	if err := swap(d.tmp, d.final); err != nil {
 		d.Abort()

@@ -20,7 +20,7 @@ func TestCommitAndAbort(t *testing.T) {
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Fatal("output exists before Commit")
 	}
-	if err := d.Commit(); err != nil {
+	if err := d.Commit("fp"); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(filepath.Join(out, "a/index.html")); string(b) != "one" {
@@ -48,7 +48,7 @@ func TestCommitAndAbort(t *testing.T) {
 	// A committed build replaces everything: a file it did not write is gone.
 	d, _ = Begin(out)
 	d.WriteFile("b/index.html", []byte("b"))
-	if err := d.Commit(); err != nil {
+	if err := d.Commit("fp"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(out, "a/index.html")); !os.IsNotExist(err) {
@@ -99,12 +99,12 @@ func TestUnchangedFilesKeepTheirTime(t *testing.T) {
 	d, _ := Begin(out)
 	d.WriteFile("same.html", []byte("same"))
 	d.WriteFile("changes.html", []byte("v1"))
-	d.Commit()
+	d.Commit("fp")
 	info1, _ := os.Stat(filepath.Join(out, "same.html"))
 	d, _ = Begin(out)
 	d.WriteFile("same.html", []byte("same"))
 	d.WriteFile("changes.html", []byte("v2"))
-	if err := d.Commit(); err != nil {
+	if err := d.Commit("fp"); err != nil {
 		t.Fatal(err)
 	}
 	info2, _ := os.Stat(filepath.Join(out, "same.html"))
@@ -113,5 +113,19 @@ func TestUnchangedFilesKeepTheirTime(t *testing.T) {
 	}
 	if _, _, kept := d.Stats(); kept != 1 {
 		t.Errorf("kept %d files, want 1", kept)
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if Fingerprint(out) != "" {
+		t.Fatal("fingerprint of a missing folder")
+	}
+	d, _ := Begin(out)
+	if err := d.Commit("abc123"); err != nil {
+		t.Fatal(err)
+	}
+	if got := Fingerprint(out); got != "abc123" {
+		t.Errorf("Fingerprint = %q", got)
 	}
 }

@@ -49,6 +49,9 @@ type Options struct {
 	Workers int    // parallel workers; GOMAXPROCS when 0
 	// DryRun loads, renders and checks everything but writes nothing.
 	DryRun bool
+	// Force builds even when the output folder records a build of exactly
+	// the same input (see fingerprint.go).
+	Force bool
 	// ExternalLinks also checks every http and https link, each within
 	// ExternalTimeout (default 10 s); failures are warnings.
 	ExternalLinks   bool
@@ -72,6 +75,9 @@ type Result struct {
 	Duration      time.Duration
 	Warnings      content.Problems
 	Out           string
+	// UpToDate says that nothing was built: the output folder holds a
+	// build of the same input already.
+	UpToDate bool
 }
 
 // A sink receives output files.
@@ -133,9 +139,14 @@ func NewBuilder(opts Options) *Builder {
 func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) {
 	start := time.Now()
 	opts := b.opts
+	var fp string
 	if !opts.DryRun && opts.Memory == nil {
 		if err := checkOutDir(opts.SiteDir, opts.Out); err != nil {
 			return nil, err
+		}
+		fp = fingerprint(opts)
+		if !opts.Force && fp == output.Fingerprint(opts.Out) {
+			return &Result{Out: opts.Out, UpToDate: true, Duration: time.Since(start)}, nil
 		}
 	}
 
@@ -210,7 +221,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 	res := &Result{Pages: pl.counts(), Rendered: int(r.rendered.Load()), Warnings: probs.Warnings(), Out: opts.Out}
 	switch {
 	case dir != nil:
-		if err := dir.Commit(); err != nil {
+		if err := dir.Commit(fp); err != nil {
 			return nil, err
 		}
 		res.Files, res.Bytes, res.Kept = dir.Stats()
