@@ -99,3 +99,37 @@ func TestBrokenRenderMessages(t *testing.T) {
 	}
 	golden(t, "broken-links.golden", strings.TrimSpace(err.Error())+"\n")
 }
+
+// TestFixtureGolden builds testdata/fixture (served under a base path,
+// with a page bundle, pagination and a briefing) and compares key output
+// files with testdata/golden/; go test -update rewrites them after a
+// deliberate change to the theme or the pipeline.
+func TestFixtureGolden(t *testing.T) {
+	mem := NewMemory()
+	if _, err := Build(context.Background(), Options{SiteDir: "testdata/fixture", Theme: os.DirFS(repo), Memory: mem}); err != nil {
+		t.Fatal(err)
+	}
+	for _, rel := range []string{
+		"index.html",
+		"cases/index.html",
+		"cases/page/2/index.html",
+		"cases/enping/index.html",
+		"cases/taishan/index.html",
+		"practices/party/index.html",
+		"regions/江门市/index.html",
+		"briefings/visit/index.html",
+		"feed.xml",
+		"sitemap.xml",
+		"robots.txt",
+	} {
+		data, ok := mem.Get(rel)
+		if !ok {
+			t.Errorf("%s was not built", rel)
+			continue
+		}
+		golden(t, filepath.Join("golden", strings.ReplaceAll(rel, "/", "_")), string(data))
+	}
+	if _, ok := mem.Get("cases/taishan/before.png"); !ok {
+		t.Error("the page bundle's image was not copied")
+	}
+}
