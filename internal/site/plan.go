@@ -211,6 +211,11 @@ func (pl *plan) pages() {
 	}
 
 	for _, p := range cat.Pages {
+		if hasLanguage(cat.Config, p.Slug) {
+			pl.probs = append(pl.probs, content.Problem{Path: p.Path, Message: fmt.Sprintf(
+				"the page /%s/ would take the folder of the site's %s pages (translations are served under /%s/): rename the page", p.Slug, p.Slug, p.Slug)})
+			continue
+		}
 		page := &Page{Kind: "page", Title: p.Title, Description: p.Summary, URL: p.URL, Page: p.Page,
 			Crumbs: []Link{{tr(cat, "首页"), cat.url()}}, Alternates: p.Translations}
 		pl.page(page, "page", p.Path, &p.Body, &p.Source, p.Version)
@@ -272,6 +277,16 @@ func (pl *plan) paged(base *Page, cases []*Case, tmpl, source string, body *cont
 		page.Pager = pg
 		pl.page(&page, tmpl, source, body, bodySrc, mix(mix(allKey, casesKey(page.Cases)), uint64(total)))
 	}
+}
+
+// hasLanguage reports whether lang is one of the site's other languages.
+func hasLanguage(cfg content.Config, lang string) bool {
+	for _, l := range cfg.Languages {
+		if strings.EqualFold(l, lang) {
+			return true
+		}
+	}
+	return false
 }
 
 func sourceOr(s *content.Source, alt string) string {
