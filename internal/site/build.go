@@ -157,6 +157,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 	}
 	cat := assemble(lib, opts.Drafts)
 	probs = append(probs, checkTranslations(lib, cat)...)
+	probs = append(probs, checkBriefingDrafts(lib, cat, opts.Drafts)...)
 	tpl, tprobs := loadTemplates(opts, cat)
 	probs = append(probs, tprobs...)
 	if probs.HasErrors() {

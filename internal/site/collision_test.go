@@ -35,3 +35,20 @@ func TestCollisions(t *testing.T) {
 		})
 	}
 }
+
+// TestBriefingNamesDraft checks that a published pack may not name a draft
+// case, which would silently drop out of the handbook.
+func TestBriefingNamesDraft(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{
+		"content/cases/a.md":     "---\ntitle: a\ndate: 2023-01-01\nregion: {city: c}\nstatus: planned\ndraft: true\n---\n",
+		"content/briefings/v.md": "---\ntitle: v\ndate: 2023-10-19\ncases: [a]\n---\n",
+	})
+	_, err := Build(context.Background(), Options{SiteDir: dir, Theme: os.DirFS(repo), DryRun: true})
+	if err == nil || !strings.Contains(err.Error(), `content/briefings/v.md:4:9: case "a" is a draft`) {
+		t.Errorf("got %v", err)
+	}
+	if _, err := Build(context.Background(), Options{SiteDir: dir, Theme: os.DirFS(repo), DryRun: true, Drafts: true}); err != nil {
+		t.Errorf("with drafts: %v", err)
+	}
+}
