@@ -12,10 +12,14 @@ import (
 // builds that give a page the same key give it the same bytes; the dev
 // server relies on that, and its tests compare its pages with a full build.
 
-// mix folds v into the key h (splitmix64 finaliser over h^v: cheap, and
-// unlike plain FNV it spreads single-bit changes over the whole key).
+// mix folds v into the key h. h is scrambled before v is folded in, so
+// that mix(k, k) still depends on k (with h^v alone it would be constant);
+// the splitmix64 finaliser spreads single-bit changes over the whole key.
 func mix(h, v uint64) uint64 {
-	z := h ^ v + 0x9e3779b97f4a7c15
+	return splitmix(splitmix(h+0x9e3779b97f4a7c15) ^ v)
+}
+
+func splitmix(z uint64) uint64 {
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
 	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
 	return z ^ (z >> 31)
@@ -130,11 +134,24 @@ func caseKey(c *Case) uint64 {
 	return k
 }
 
-// casesKey fingerprints a list of cases.
+// casesKey fingerprints a list of cases: each case's file and its URL (a
+// case moved to another file keeps its bytes but not its address).
 func casesKey(cs []*Case) uint64 {
 	k := uint64(len(cs))
 	for _, c := range cs {
-		k = mix(k, c.Version)
+		k = mixString(mix(k, c.Version), c.URL)
+	}
+	return k
+}
+
+// totalsKey fingerprints the totals a list page shows of its whole list,
+// so that editing the text of one case does not re-render every page of
+// the lists it is on.
+func totalsKey(t Totals) uint64 {
+	k := uint64(t.Cases)
+	for _, f := range t.List() {
+		k = mixString(mix(k, math.Float64bits(f.Value)), f.Name)
+		k = mix(k, uint64(t.Has[f.Name]))
 	}
 	return k
 }

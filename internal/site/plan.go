@@ -178,9 +178,9 @@ func (pl *plan) pages() {
 			page.Alternates = append(page.Alternates, t)
 		}
 		if p.Text != nil {
-			pl.paged(page, p.Cases, "practice", p.Text.Path, &p.Text.Body, &p.Text.Source, mix(p.Text.Version, casesKey(p.Cases)))
+			pl.paged(page, p.Cases, "practice", p.Text.Path, &p.Text.Body, &p.Text.Source, mix(p.Text.Version, totalsKey(p.Totals)))
 		} else {
-			pl.paged(page, p.Cases, "practice", fmt.Sprintf("practice %q named by %s", p.Name, p.Cases[0].Path), nil, nil, casesKey(p.Cases))
+			pl.paged(page, p.Cases, "practice", fmt.Sprintf("practice %q named by %s", p.Name, p.Cases[0].Path), nil, nil, totalsKey(p.Totals))
 		}
 	}
 
@@ -189,17 +189,17 @@ func (pl *plan) pages() {
 	for _, city := range cat.Cities {
 		crumbs := []Link{{tr(cat, "首页"), cat.url()}, {tr(cat, "地区"), cat.url("regions")}}
 		pl.paged(&Page{Kind: "region", Title: city.Name, URL: city.URL, Region: city, Totals: &city.Totals, Crumbs: crumbs}, city.Cases,
-			"region", fmt.Sprintf("region %s named by %s", city.Name, city.Cases[0].Path), nil, nil, casesKey(city.Cases))
+			"region", fmt.Sprintf("region %s named by %s", city.Name, city.Cases[0].Path), nil, nil, mix(totalsKey(city.Totals), countiesKey(city)))
 		for _, county := range city.Counties {
 			pl.paged(&Page{Kind: "region", Title: county.Name, URL: county.URL, Region: county, Totals: &county.Totals,
 				Crumbs: append(crumbs[:2:2], Link{city.Name, city.URL})}, county.Cases,
-				"region", fmt.Sprintf("region %s named by %s", county.Name, county.Cases[0].Path), nil, nil, mix(casesKey(county.Cases), casesKey(city.Cases)))
+				"region", fmt.Sprintf("region %s named by %s", county.Name, county.Cases[0].Path), nil, nil, totalsKey(county.Totals))
 		}
 	}
 	for _, t := range cat.Scopes {
 		pl.paged(&Page{Kind: "scope", Title: t.Name, URL: t.URL, Term: t, Totals: &t.Totals,
 			Crumbs: []Link{{tr(cat, "首页"), cat.url()}, {tr(cat, "全部案例"), cat.url("cases")}}}, t.Cases,
-			"scope", builtin(t.URL), nil, nil, casesKey(t.Cases))
+			"scope", builtin(t.URL), nil, nil, totalsKey(t.Totals))
 	}
 
 	pl.page(&Page{Kind: "briefings", Title: tr(cat, "观摩手册"), URL: cat.url("briefings"),
@@ -405,4 +405,14 @@ func statKey(fsys fs.FS, name string) uint64 {
 		return 0
 	}
 	return mixString(mix(uint64(info.Size()), uint64(info.ModTime().UnixNano())), name)
+}
+
+// countiesKey fingerprints what a city page shows of its counties: their
+// names, addresses and numbers of cases.
+func countiesKey(city *Region) uint64 {
+	k := uint64(len(city.Counties))
+	for _, c := range city.Counties {
+		k = mix(mixString(k, c.URL), uint64(len(c.Cases)))
+	}
+	return k
 }
