@@ -38,6 +38,7 @@ func commands() []command {
 		{"gen", "generate a synthetic site for benchmarks: gen -n CASES -o DIR", runGen},
 		{"bench", "time builds of a generated site, against Hugo when installed", runBench},
 		{"serve", "serve the site, rebuilding and reloading the browser on every save", runServe},
+		{"brief", "print a briefing pack to PDF with headless Chromium: brief SLUG --pdf FILE", runBrief},
 		{"help", "show help for a command", nil},
 	}
 }

@@ -1,0 +1,166 @@
+package site
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/guangdong-renovation/showcase/internal/content"
+	"github.com/guangdong-renovation/showcase/internal/figures"
+	"github.com/guangdong-renovation/showcase/internal/render"
+	"github.com/guangdong-renovation/showcase/internal/search"
+)
+
+// searchDir is the output folder of the search page and its index.
+const searchDir = "search/"
+
+// searchPage is what templates/search.html receives: the page, and the
+// numbers search.js needs to find the index files.
+type searchPage struct {
+	*Page
+	Search searchInfo
+}
+
+type searchInfo struct {
+	Layout   search.Layout
+	Format   int      // search.Format
+	Index    string   // site path of the index folder: /search/
+	Statuses []string // the case statuses, in project order, for the filter
+}
+
+// search plans the search page, /search/, and the files of its index (see
+// package search): the layout is chosen now, from the documents' sizes;
+// the index is built, in parallel, by the first shard job that runs, and
+// each shard and fragment file is encoded by its own job.
+func (pl *plan) search() {
+	cat := pl.cat
+	docs := searchDocs(cat)
+	key := pl.searchKey(len(docs))
+	layout := search.NewLayout(docs, fmt.Sprintf("%016x", key))
+	page := &Page{Kind: "search", Title: tr(cat, "搜索"), URL: cat.url("search"),
+		Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}
+	src := builtin("/search/")
+	n := len(pl.jobs)
+	pl.page(page, "search", src, nil, nil, key)
+	if len(pl.jobs) > n { // the page was planned: give its template the index layout
+		data := searchPage{Page: page, Search: searchInfo{Layout: layout, Format: search.Format, Index: cat.url("search"), Statuses: content.Statuses()}}
+		pl.jobs[n].produce = func(t *render.Templates) ([]byte, error) { return t.Render("search", data) }
+	}
+
+	pl.fileKeyed(searchDir+search.MetaName, src, key, func(*render.Templates) ([]byte, error) { return layout.Meta(), nil })
+	var once sync.Once
+	var idx *search.Index
+	index := func() *search.Index {
+		once.Do(func() { idx = search.Build(docs, layout, 0) })
+		return idx
+	}
+	for s := 0; s < layout.Shards; s++ {
+		pl.fileKeyed(searchDir+search.ShardName(s), src, key, func(*render.Templates) ([]byte, error) { return index().Shard(s), nil })
+	}
+	for f := 0; f < layout.Fragments(); f++ {
+		pl.fileKeyed(searchDir+search.FragmentName(f), src, key, func(*render.Templates) ([]byte, error) { return layout.Fragment(docs, f), nil })
+	}
+}
+
+// searchKey fingerprints everything the index holds: the published pages
+// and the configuration (whose language decides how figures are written).
+func (pl *plan) searchKey(docs int) uint64 {
+	k := mix(mix(mix(uint64(search.Format), pl.dig.cases), pl.dig.briefings), pl.dig.practiceTexts)
+	if pl.lib != nil {
+		k = mix(k, pl.lib.ConfigVersion)
+	}
+	for _, p := range pl.cat.Pages {
+		k = mix(k, p.Version)
+	}
+	return mix(k, uint64(docs))
+}
+
+// SearchDocs loads and assembles the site of opts and returns the
+// documents of its search index, in index order: for benchmarks and tools.
+func SearchDocs(opts Options) ([]search.Doc, error) {
+	b := NewBuilder(opts)
+	lib, probs := b.loader.Load(nil)
+	if probs.HasErrors() {
+		return nil, probs
+	}
+	return searchDocs(assemble(lib, opts.Drafts)), nil
+}
+
+// searchDocs lists the pages the search finds, in index order: cases
+// (newest first), practices, briefing packs, plain pages. A page whose URL
+// is not the one search.js would build from its kind and slug is left out,
+// since its result could not link to it.
+func searchDocs(cat *Catalog) []search.Doc {
+	lang := cat.Config.Language
+	var docs []search.Doc
+	add := func(url string, d search.Doc) {
+		if url == cat.BasePath+d.Path() {
+			docs = append(docs, d)
+		}
+	}
+	for _, c := range cat.Cases {
+		add(c.URL, caseDoc(c, lang))
+	}
+	for _, p := range cat.Practices {
+		d := search.Doc{Kind: search.Practice, Slug: p.Slug, Title: p.Name, Summary: p.Summary}
+		if p.Text != nil {
+			d.Body = p.Text.Body.Text
+		}
+		add(p.URL, d)
+	}
+	for _, b := range cat.Briefings {
+		d := search.Doc{Kind: search.Briefing, Slug: b.Slug, Title: b.Title, Summary: b.Summary(), Body: b.Body.Text,
+			Region: b.Place, Meta: nonEmpty(b.Organizer)}
+		var extra []string
+		for _, c := range b.Cases {
+			extra = append(extra, c.Title)
+		}
+		for _, a := range b.Agenda {
+			extra = append(extra, a.Time, a.Title, a.Place)
+			extra = append(extra, a.Speakers...)
+		}
+		d.Extra = strings.Join(nonEmpty(extra...), "\n")
+		add(b.URL, d)
+	}
+	for _, p := range cat.Pages {
+		add(p.URL, search.Doc{Kind: search.Page, Slug: p.Slug, Title: p.Title, Summary: p.Summary, Body: p.Body.Text})
+	}
+	return docs
+}
+
+// caseDoc is the search document of a case: region, practices, scope,
+// tags and sites are short fields (they rank like the title's words, just
+// below them); the figures are written as the site shows them (8.25亿元)
+// and in digits (825000000), so both find the case.
+func caseDoc(c *Case, lang string) search.Doc {
+	d := search.Doc{Kind: search.Case, Slug: c.Slug, Title: c.Title, Summary: c.Summary, Body: c.Body.Text,
+		Status: c.Status, Practices: c.Practices, City: c.Region.City}
+	d.Region = c.Region.City
+	if c.Region.County != "" && c.Region.County != c.Region.City {
+		d.Region += " · " + c.Region.County
+	}
+	d.Meta = nonEmpty(render.StatusLabel(lang, c.Status), c.Region.Province)
+	d.Meta = append(d.Meta, c.Scope...)
+	d.Meta = append(d.Meta, c.Tags...)
+	for _, s := range c.Sites {
+		d.Meta = append(d.Meta, nonEmpty(s.Name, s.Address)...)
+	}
+	var extra []string
+	for _, f := range c.Figures.List() {
+		u, _ := figures.ParseUnit(f.Name)
+		extra = append(extra, figures.Format(lang, u, f.Value), strconv.FormatFloat(f.Value, 'f', -1, 64))
+	}
+	if c.Period.Start != 0 {
+		extra = append(extra, strconv.Itoa(c.Period.Start))
+	}
+	if c.Period.End != 0 {
+		extra = append(extra, strconv.Itoa(c.Period.End))
+	}
+	extra = append(extra, c.FiguresNote)
+	if c.Contact != nil {
+		extra = append(extra, c.Contact.Org)
+	}
+	d.Extra = strings.Join(nonEmpty(extra...), "\n")
+	return d
+}
