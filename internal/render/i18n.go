@@ -121,7 +121,8 @@ var uiStrings = map[string]string{
 	"回到首页": "Back to the home page",
 
 	// Search page (templates/search.html)
-	"搜索": "Search",
+	"搜索":   "Search",
+	"搜索本站": "Search this site",
 	"搜索案例、经验做法、观摩手册":      "Search cases, practices and site-visit packs",
 	"地名、小区、街道、做法……如：加装电梯": "Place, community, street, practice… e.g. lift",
 	"筛选":   "Filter",
@@ -140,4 +141,15 @@ var uiStrings = map[string]string{
 	"，第%d页，共%t页": "; page %d of %t",
 	"没有找到结果。可以换个说法，少输几个字，或者去掉筛选条件。": "Nothing found. Try other words, fewer words, or remove the filters.",
 	"搜索暂时无法使用，请稍后再试，或者浏览全部案例和地区。":   "Search is not working at the moment. Please try again later, or browse all cases and regions.",
+	// Briefing handbook.
+	"序号":       "No.",
+	"观摩案例%d":   "Case %d",
+	"观摩案例%d：":  "Case %d: ",
+	"扫码查看案例详情": "Scan for the full case",
+	"表中数字来自各案例列出的资料来源。":                "Figures come from the sources each case lists.",
+	"标有 * 的案例，数字的口径见该案例的“数字说明”。":       "For cases marked *, see the case's note on its figures.",
+	"“—”表示资料没有给出这项数字；合计只加总给出了该项数字的案例。": "\"—\": the sources give no such figure; totals add up only the cases that give it.",
+	"本手册的在线版":           "This handbook online",
+	"扫码在手机上查看，内容随网站更新。": "Scan to read it on a phone; it stays up to date with the site.",
+	"概况": "Overview",
 }
