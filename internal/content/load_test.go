@@ -216,3 +216,21 @@ func TestFileSizeLimit(t *testing.T) {
 		t.Errorf("max_file_size not applied: %q", probs.Error())
 	}
 }
+
+// TestAliasBomb expands a "billion laughs" document where the case's
+// fields are walked (tags) and where they are decoded whole (params):
+// both must fail fast instead of exhausting memory.
+func TestAliasBomb(t *testing.T) {
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
+	for _, field := range []string{"tags: *g", "params: {x: *g}"} {
+		src := "---\ntitle: t\ndate: 2023-01-01\nregion: {city: c}\nstatus: planned\nparams:\n  " + strings.ReplaceAll(bomb, "\n", "\n  ") + "\n" + field + "\n---\n"
+		if field == "params: {x: *g}" {
+			src = "---\ntitle: t\ndate: 2023-01-01\nregion: {city: c}\nstatus: planned\ntags: [x]\nparams:\n  " + strings.ReplaceAll(bomb, "\n", "\n  ") + "x: *g\n---\n"
+		}
+		_, probs := load(t, map[string]string{"content/cases/a.md": src})
+		t.Logf("%s: %v", field, probs)
+		if !probs.HasErrors() {
+			t.Errorf("%s: a 10-million-value alias bomb loaded without error", field)
+		}
+	}
+}
