@@ -333,29 +333,29 @@
     // Order the hits: their rank (full terms, keys matched, score) is one
     // number, higher first; hits of one rank keep document order. There
     // are few ranks, so the hits are counted into buckets, not sorted.
-    var hr = new Int32Array(n), hd = new Int32Array(n), nh = 0, count = new Map(), ranks = [];
+    var bucketOf = new Map(), ranks = [], hb = new Int32Array(n), hd = new Int32Array(n), nh = 0, b;
     for (d = 0; d < n; d++) {
       if (full[d] > 0 || (total >= 3 && matched[d] * 3 >= total * 2)) {
         r = (full[d] * 32 + matched[d]) * 4096 + score[d];
-        v = count.get(r);
-        if (v === undefined) { v = 0; ranks.push(r); }
-        count.set(r, v + 1);
-        hr[nh] = r;
+        b = bucketOf.get(r);
+        if (b === undefined) {
+          b = ranks.length;
+          bucketOf.set(r, b);
+          ranks.push(r);
+        }
+        hb[nh] = b;
         hd[nh++] = d;
       }
     }
-    ranks.sort(function (a, b) { return b - a; });
-    for (i = 0, j = 0; i < ranks.length; i++) {
-      v = count.get(ranks[i]);
-      count.set(ranks[i], j);
-      j += v;
+    var size = new Int32Array(ranks.length), at = new Int32Array(ranks.length);
+    for (i = 0; i < nh; i++) { size[hb[i]]++; }
+    var order = ranks.map(function (x, i) { return i; }).sort(function (x, y) { return ranks[y] - ranks[x]; });
+    for (i = 0, j = 0; i < order.length; i++) {
+      at[order[i]] = j;
+      j += size[order[i]];
     }
     var out = new Int32Array(nh);
-    for (i = 0; i < nh; i++) {
-      j = count.get(hr[i]);
-      out[j] = hd[i];
-      count.set(hr[i], j + 1);
-    }
+    for (i = 0; i < nh; i++) { out[at[hb[i]]++] = hd[i]; }
     return out;
   }
 
@@ -366,17 +366,17 @@
     return s.replace(FOLDED, function (c) { return String.fromCharCode(fold(c.charCodeAt(0))); });
   }
 
-  // ranges returns the non-overlapping [start, end) of every pattern in
-  // text (folded), leftmost first, the longest at one place.
-  function ranges(text, pats) {
-    var f = foldString(text), out = [], i = 0, j, best, at, next = [];
-    pats = pats.filter(function (p) { return p.length > 0; });
+  // ranges returns the non-overlapping [start, end) of every pattern in f
+  // (folded text), leftmost first, the longest at one place.
+  function ranges(f, pats) {
+    var out = [], i = 0, j, best, at, p, next = [];
     while (i < f.length) {
       best = 0;
       at = -1;
       for (j = 0; j < pats.length; j++) {
+        if (!pats[j]) { continue; }
         if (next[j] === undefined || (next[j] >= 0 && next[j] < i)) { next[j] = f.indexOf(pats[j], i); }
-        var p = next[j];
+        p = next[j];
         if (p >= 0 && (at < 0 || p < at || (p === at && pats[j].length > best))) { at = p; best = pats[j].length; }
       }
       if (at < 0) { break; }
@@ -386,46 +386,51 @@
     return out;
   }
 
-  // append adds text to el, with the ranges marked.
-  function appendMarked(el, text, rs, offset) {
+  // appendMarked adds text to el, with the ranges marked.
+  function appendMarked(el, text, rs) {
     var pos = 0;
     rs.forEach(function (r) {
-      var a = r[0] - offset, b = r[1] - offset;
-      if (b <= 0 || a >= text.length) { return; }
-      a = Math.max(a, 0);
-      b = Math.min(b, text.length);
-      if (a > pos) { el.appendChild(document.createTextNode(text.slice(pos, a))); }
+      if (r[0] > pos) { el.appendChild(document.createTextNode(text.slice(pos, r[0]))); }
       var m = document.createElement('mark');
-      m.textContent = text.slice(a, b);
+      m.textContent = text.slice(r[0], r[1]);
       el.appendChild(m);
-      pos = b;
+      pos = r[1];
     });
     if (pos < text.length) { el.appendChild(document.createTextNode(text.slice(pos))); }
+  }
+
+  // marked adds text to el with every pattern marked.
+  function marked(el, text, pats, fold) {
+    appendMarked(el, text, ranges(fold ? foldString(text) : text, pats));
   }
 
   var SNIPPET = 90, BEFORE = 24;
 
   // snippet fills el with a short part of the document around the first
-  // match, matches marked.
-  function snippet(el, doc, gs) {
+  // match, matches marked: of the terms, or else of their keys.
+  function snippet(el, doc, gs, fold) {
     var texts = [doc.d || '', doc.x || '', (doc.p || []).concat(doc.m || []).join('、')];
-    var pats = gs.map(function (g) { return g.text; }), k, i, rs, t;
+    var pats = gs.map(function (g) { return g.text; }), k, i, j, p, first, t, f;
     for (k = 0; k < 2; k++) {
       for (i = 0; i < texts.length; i++) {
-        rs = texts[i] ? ranges(texts[i], pats) : [];
-        if (rs.length) {
-          t = texts[i];
-          var start = Math.max(0, rs[0][0] - BEFORE), end = Math.min(t.length, start + SNIPPET);
+        t = texts[i];
+        f = fold ? foldString(t) : t;
+        first = -1;
+        for (j = 0; j < pats.length; j++) {
+          p = pats[j] ? f.indexOf(pats[j]) : -1;
+          if (p >= 0 && (first < 0 || p < first)) { first = p; }
+        }
+        if (first >= 0) {
+          var start = Math.max(0, first - BEFORE), end = Math.min(t.length, start + SNIPPET);
           start = Math.max(0, Math.min(start, end - SNIPPET));
           if (start > 0 && /[\uDC00-\uDFFF]/.test(t.charAt(start))) { start--; }
           if (end < t.length && /[\uD800-\uDBFF]/.test(t.charAt(end - 1))) { end--; }
           if (start > 0) { el.appendChild(document.createTextNode('…')); }
-          appendMarked(el, t.slice(start, end), rs, start);
+          appendMarked(el, t.slice(start, end), ranges(f.slice(start, end), pats));
           if (end < t.length) { el.appendChild(document.createTextNode('…')); }
           return;
         }
       }
-      // no term as a whole: mark its keys
       pats = [];
       gs.forEach(function (g) { pats = pats.concat(g.keys); });
     }
@@ -500,6 +505,9 @@
     function render(q, hits, docs, gs) {
       clear(results);
       clear(pager);
+      // Text needs folding only to match letters and digits.
+      var pats = gs.map(function (g) { return g.text; }).filter(function (x) { return x; });
+      var fold = pats.some(function (x) { return /[0-9a-z\u00e0-\u00fe]/.test(x); });
       var pages = Math.ceil(hits.length / PER_PAGE);
       say(hits.length ? format(text(strings, 'found'), hits.length) +
         (pages > 1 ? format(text(strings, 'page'), q.page).replace('%t', String(pages)) : '') : text(strings, 'none'));
@@ -512,7 +520,7 @@
         h.className = 'card-title';
         var a = document.createElement('a');
         a.href = url;
-        appendMarked(a, doc.t || '', ranges(doc.t || '', gs.map(function (g) { return g.text; })), 0);
+        marked(a, doc.t || '', pats, fold);
         h.appendChild(a);
         li.appendChild(h);
         var meta = document.createElement('p');
@@ -536,7 +544,7 @@
         li.appendChild(meta);
         var p = document.createElement('p');
         p.className = 'snippet';
-        snippet(p, doc, gs);
+        snippet(p, doc, gs, fold);
         li.appendChild(p);
         results.appendChild(li);
       });
