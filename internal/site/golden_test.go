@@ -5,6 +5,7 @@ import (
 	"flag"
 	"io/fs"
 	"os"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -127,7 +128,9 @@ func TestFixtureGolden(t *testing.T) {
 			t.Errorf("%s was not built", rel)
 			continue
 		}
-		golden(t, filepath.Join("golden", strings.ReplaceAll(rel, "/", "_")), string(data))
+		// File names stay ASCII (git quotes other names in its listings).
+		name := strings.ReplaceAll(url.PathEscape(strings.ReplaceAll(rel, "/", "_")), "%", "")
+		golden(t, filepath.Join("golden", name), string(data))
 	}
 	if _, ok := mem.Get("cases/taishan/before.png"); !ok {
 		t.Error("the page bundle's image was not copied")
