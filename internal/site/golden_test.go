@@ -4,8 +4,8 @@ import (
 	"context"
 	"flag"
 	"io/fs"
-	"os"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -68,6 +68,10 @@ func TestBrokenSiteMessages(t *testing.T) {
 		}
 	}
 	must(os.MkdirAll(filepath.Join(dir, "content/cases/folder.md"), 0o755))
+	// A non-ASCII file name, kept out of git, whose listings quote such names.
+	bad, rerr := os.ReadFile(filepath.Join(dir, "content/cases/Bad Slug.md"))
+	must(rerr)
+	must(os.WriteFile(filepath.Join(dir, "content/cases/恩平.md"), bad, 0o644))
 	must(os.Symlink("/etc/passwd", filepath.Join(dir, "content/cases/outside.md")))
 	must(os.Symlink("../../../../secret.md", filepath.Join(dir, "content/cases/up.md")))
 	must(os.Symlink("loop-b.md", filepath.Join(dir, "content/cases/loop-a.md")))
