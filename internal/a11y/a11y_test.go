@@ -31,6 +31,9 @@ type target struct {
 	// ogImage: the page's case has an image, so the page must have an
 	// og:image.
 	ogImage bool
+	// wideTable: the page has a table wider than a phone, which must
+	// scroll inside its own box and be reachable by keyboard.
+	wideTable bool
 }
 
 // targets has one page of every kind, most from the fixture, which has
@@ -50,7 +53,7 @@ var targets = []target{
 	{name: "fixture-home", site: "fixture", path: "/"},
 	{name: "fixture-cases-1", site: "fixture", path: "/cases/", extra: true},
 	{name: "fixture-cases-2", site: "fixture", path: "/cases/page/2/", desktop: true},
-	{name: "fixture-case-gallery", site: "fixture", path: "/cases/xiguan/", ogImage: true, desktop: true},
+	{name: "fixture-case-gallery", site: "fixture", path: "/cases/xiguan/", ogImage: true, wideTable: true, desktop: true},
 	{name: "fixture-case-en", site: "fixture", path: "/en/cases/xiguan/", ogImage: true, extra: true},
 	{name: "fixture-practice-no-text", site: "fixture", path: "/practices/加装电梯/", extra: true},
 	{name: "fixture-regions", site: "fixture", path: "/regions/"},
@@ -172,6 +175,9 @@ func TestPages(t *testing.T) {
 					}
 					e.checkAxe(t, m)
 					e.checkLayout(t, m)
+					if tg.wideTable && m.width < 400 {
+						e.checkWideTable(t)
+					}
 					if m.name == "default-320" {
 						seen[e.checkHead(t, tg)] = true
 						checked++
@@ -244,8 +250,14 @@ func (e *env) open(tg target, elder bool) error {
 			return err
 		}
 	}
+	// Fonts loaded, and a frame drawn for what site.js does after the
+	// first paint.
 	var ok bool
-	return eval(e.ctx, `document.fonts.ready.then(function(){return true})`, &ok)
+	return eval(e.ctx, `document.fonts.ready.then(function () {
+	return new Promise(function (resolve) {
+		requestAnimationFrame(function () { setTimeout(function () { resolve(true); }, 50); });
+	});
+})`, &ok)
 }
 
 // violation is an axe-core result, cut down to what a reader needs.
@@ -655,5 +667,21 @@ func (e *env) checkStill(t *testing.T, tg target) {
 		if fmt.Sprint(r) != fmt.Sprint(with[sel]) {
 			t.Errorf("scripts move %s: %v (left, top, width, height) without them, %v with them", sel, r, with[sel])
 		}
+	}
+}
+
+// checkWideTable checks that a table too wide for the screen scrolls in
+// its own box, which the keyboard can reach (site.js gives it tabindex).
+func (e *env) checkWideTable(t *testing.T) {
+	t.Helper()
+	var n int
+	js := `Array.from(document.querySelectorAll('.prose table, .table-wrap')).filter(function (b) {
+	return b.scrollWidth > b.clientWidth + 1 && b.tabIndex === 0;
+}).length`
+	if err := eval(e.ctx, js, &n); err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Error("no wide table that scrolls in its own box and takes the keyboard focus")
 	}
 }

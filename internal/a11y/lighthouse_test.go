@@ -45,6 +45,9 @@ func TestLighthouse(t *testing.T) {
 	reports := t.TempDir()
 	if d := os.Getenv("A11Y_SHOTS"); d != "" {
 		reports = d
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, p := range []struct{ name, path string }{
 		{"case", "/cases/enping/"},

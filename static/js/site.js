@@ -24,7 +24,6 @@
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].setAttribute('aria-pressed', on ? 'true' : 'false');
     }
-    if (buttons.length) { scrollable(); }
   }
 
   // A table wider than the screen scrolls sideways inside its own box:
@@ -60,7 +59,15 @@
         var on = !root.classList.contains('elder');
         apply(on);
         save(on);
+        scrollable();
       });
+    }
+    // Measure the tables after the first paint: measuring them before
+    // would make the browser lay the page out early, inside this script.
+    if (window.requestAnimationFrame) {
+      window.requestAnimationFrame(function () { setTimeout(scrollable, 0); });
+    } else {
+      setTimeout(scrollable, 0);
     }
     var resized = 0;
     window.addEventListener('resize', function () {
@@ -78,6 +85,9 @@
     init();
   }
   window.addEventListener('storage', function (e) {
-    if (e.key === KEY) { apply(e.newValue === '1'); }
+    if (e.key === KEY) {
+      apply(e.newValue === '1');
+      scrollable();
+    }
   });
 })();
