@@ -111,7 +111,7 @@ func kB(n int) string { return fmt.Sprintf("%.1f kB", float64(n)/1000) }
 func TestValidHTML(t *testing.T) {
 	jar := findTool("VNU_JAR", "node_modules/vnu-jar/build/dist/vnu.jar")
 	if jar == "" {
-		missing(t, "the Nu Html Checker is not installed: npm install --prefix %s vnu-jar, or set VNU_JAR to its vnu.jar", toolsDir())
+		missing(t, "the Nu Html Checker is not installed: npm install --prefix %s vnu-jar@26.9.27, or set VNU_JAR to its vnu.jar", toolsDir())
 	}
 	java, err := exec.LookPath("java")
 	if err != nil {
