@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 )
 
@@ -34,6 +35,10 @@ type Dir struct {
 	files atomic.Int64
 	bytes atomic.Int64
 	kept  atomic.Int64
+	// dirs holds the folders of tmp made so far: a site of 10,000 cases
+	// has as many folders, and asking the disk again for each file's
+	// parents costs more than writing the file.
+	dirs sync.Map
 }
 
 // Begin starts writing a build that will replace out. It refuses an out
@@ -113,7 +118,7 @@ func (d *Dir) write(rel string, data []byte) (kept bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+	if err := d.mkdir(filepath.Dir(dst)); err != nil {
 		return false, err
 	}
 	if d.prev != "" {
@@ -122,7 +127,25 @@ func (d *Dir) write(rel string, data []byte) (kept bool, err error) {
 			return true, nil
 		}
 	}
-	return false, os.WriteFile(dst, data, 0o644)
+	return false, writeFile(dst, data)
+}
+
+// mkdir makes the folder dir of tmp and its parents, once each.
+func (d *Dir) mkdir(dir string) error {
+	if dir == d.tmp {
+		return nil
+	}
+	if _, done := d.dirs.Load(dir); done {
+		return nil
+	}
+	if err := d.mkdir(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.dirs.Store(dir, struct{}{})
+	return nil
 }
 
 // same reports whether the file at name holds exactly data.
@@ -208,7 +231,7 @@ func swap(tmp, final string) error {
 	}
 	if exchange(tmp, final) == nil {
 		// tmp now holds the previous build.
-		return os.RemoveAll(tmp)
+		return removeAll(tmp)
 	}
 	old := tmp + ".old"
 	if err := os.Rename(final, old); err != nil {
@@ -218,5 +241,52 @@ func swap(tmp, final string) error {
 		_ = os.Rename(old, final)
 		return err
 	}
-	return os.RemoveAll(old)
+	return removeAll(old)
+}
+
+// removeAll is os.RemoveAll with the folders two levels down removed in
+// parallel: a build's output is mostly one folder per page, and removing
+// the previous build one file at a time is a noticeable part of a rebuild.
+func removeAll(dir string) error {
+	var units []string
+	top, _ := os.ReadDir(dir)
+	for _, e := range top {
+		p := filepath.Join(dir, e.Name())
+		if !e.IsDir() {
+			units = append(units, p)
+			continue
+		}
+		sub, _ := os.ReadDir(p)
+		for _, s := range sub {
+			units = append(units, filepath.Join(p, s.Name()))
+		}
+	}
+	work := make(chan string)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range work {
+				if err := os.RemoveAll(p); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	for _, u := range units {
+		work <- u
+	}
+	close(work)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+	}
+	return os.RemoveAll(dir)
 }
