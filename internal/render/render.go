@@ -214,6 +214,13 @@ func (t *Templates) Render(name string, data any) ([]byte, error) {
 	return t.RenderLang(name, "", data)
 }
 
+// RenderLangInto is ExecuteLang into buf, which it resets first; a caller
+// that renders many pages reuses its buffers.
+func (t *Templates) RenderLangInto(buf *bytes.Buffer, name, lang string, data any) error {
+	buf.Reset()
+	return t.ExecuteLang(buf, name, lang, data)
+}
+
 // RenderLang is ExecuteLang into a new buffer.
 func (t *Templates) RenderLang(name, lang string, data any) ([]byte, error) {
 	var buf bytes.Buffer

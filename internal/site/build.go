@@ -17,6 +17,7 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -348,6 +349,7 @@ type runner struct {
 	seen          map[string]bool
 	firstErr      error
 	rendered      atomic.Int64
+	bufs          sync.Pool
 }
 
 func (r *runner) run(ctx context.Context) (content.Problems, error) {
@@ -396,7 +398,16 @@ func (r *runner) do(j *job) {
 			return
 		}
 	}
-	data, err := j.produce(r.tpl)
+	var data []byte
+	var err error
+	if j.into != nil {
+		buf := r.buffer()
+		defer r.release(buf)
+		err = j.into(r.tpl, buf)
+		data = buf.Bytes()
+	} else {
+		data, err = j.produce(r.tpl)
+	}
 	r.rendered.Add(1)
 	if r.scans != nil {
 		r.mu.Lock()
@@ -425,6 +436,23 @@ func (r *runner) do(j *job) {
 		r.checker.AddFile(j.rel)
 	}
 	r.write(j.rel, data)
+}
+
+// buffer returns a buffer to render a page into. Pages written to disk
+// give theirs back (release), so a build allocates a few dozen buffers
+// rather than one that grows anew for every page.
+func (r *runner) buffer() *bytes.Buffer {
+	if b, ok := r.bufs.Get().(*bytes.Buffer); ok {
+		return b
+	}
+	return bytes.NewBuffer(make([]byte, 0, 32<<10))
+}
+
+func (r *runner) release(b *bytes.Buffer) {
+	if r.opts.Memory != nil {
+		return // the memory build keeps the bytes
+	}
+	r.bufs.Put(b)
 }
 
 func (r *runner) keepScan(rel string, s scan) {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -21,8 +22,10 @@ type job struct {
 	key     uint64 // fingerprint of everything the file shows; 0: unknown
 	src     links.Source
 	produce func(*render.Templates) ([]byte, error)
-	page    *Page // for HTML pages: the data and template, for tests
-	tmpl    string
+	// into, when set, is produce into a buffer the runner reuses.
+	into func(*render.Templates, *bytes.Buffer) error
+	page *Page // for HTML pages: the data and template, for tests
+	tmpl string
 }
 
 // plan lists every output file of a build.
@@ -109,6 +112,7 @@ func (pl *plan) page(p *Page, tmpl, source string, body *content.Body, bodySrc *
 		j.src = links.Source{Path: source}
 	}
 	j.produce = func(t *render.Templates) ([]byte, error) { return t.RenderLang(tmpl, p.Lang, p) }
+	j.into = func(t *render.Templates, buf *bytes.Buffer) error { return t.RenderLangInto(buf, tmpl, p.Lang, p) }
 	pl.jobs = append(pl.jobs, j)
 }
 

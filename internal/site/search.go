@@ -46,6 +46,7 @@ func (pl *plan) search() {
 	if len(pl.jobs) > n { // the page was planned: give its template the index layout
 		data := searchPage{Page: page, Search: searchInfo{Layout: layout, Format: search.Format, Index: cat.url("search"), Statuses: content.Statuses()}}
 		pl.jobs[n].produce = func(t *render.Templates) ([]byte, error) { return t.Render("search", data) }
+		pl.jobs[n].into = nil
 	}
 
 	pl.fileKeyed(searchDir+search.MetaName, src, key, func(*render.Templates) ([]byte, error) { return layout.Meta(), nil })
