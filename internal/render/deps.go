@@ -38,6 +38,14 @@ func walkSiteFields(n parse.Node, fields map[string]bool, all *bool, calls func(
 			walkSiteFields(c, fields, all, calls)
 		}
 	case *parse.CommandNode:
+		// {{cached "name" …}} renders the template name, like {{template}}.
+		if len(n.Args) > 1 {
+			if id, ok := n.Args[0].(*parse.IdentifierNode); ok && id.Ident == "cached" {
+				if name, ok := n.Args[1].(*parse.StringNode); ok {
+					calls(name.Text)
+				}
+			}
+		}
 		for _, a := range n.Args {
 			walkSiteFields(a, fields, all, calls)
 		}

@@ -53,6 +53,7 @@ type set struct {
 	base  *template.Template
 	pages map[string]*template.Template // by page name, e.g. "case"
 	cards sync.Map                      // cardKey -> template.HTML
+	parts sync.Map                      // partKey -> template.HTML
 }
 
 // Load parses the theme. Every problem is reported, not just the first.
@@ -132,7 +133,7 @@ func Load(opts Options) (*Templates, content.Problems) {
 // parseSet parses every file, each first passed through edit.
 func (t *Templates) parseSet(files map[string][]byte, names []string, fromSite map[string]bool, userFuncs template.FuncMap, probs *content.Problems, edit func([]byte) []byte) (*set, bool) {
 	s := &set{pages: map[string]*template.Template{}}
-	funcs := template.FuncMap{"card": s.card}
+	funcs := template.FuncMap{"card": s.card, "cards": s.cardList, "cached": s.cached}
 	for k, v := range userFuncs {
 		funcs[k] = v
 	}
@@ -292,36 +293,4 @@ func (t *Templates) SiteFields(name string) (fields map[string]bool, all bool) {
 		walkSiteFields(tt.Tree.Root, fields, &all, func(called string) { queue = append(queue, called) })
 	}
 	return fields, all
-}
-
-// cardKey identifies one rendered card.
-type cardKey struct {
-	lang, heading string
-	item          any
-}
-
-// CardData is what the "case-card" template receives.
-type CardData struct {
-	Lang string
-	H    string // the heading element: h2 or h3
-	Case any
-}
-
-// card renders the "case-card" template for one case, once per language
-// and heading level in a build: a case appears on the case list, its
-// practices, regions and scopes, and as related case elsewhere, so its card
-// is rendered once and reused. The template sees only CardData, so the
-// result cannot depend on the page it is shown on.
-func (s *set) card(lang, heading string, item any) (template.HTML, error) {
-	key := cardKey{lang, heading, item}
-	if v, ok := s.cards.Load(key); ok {
-		return v.(template.HTML), nil
-	}
-	var buf bytes.Buffer
-	if err := s.base.ExecuteTemplate(&buf, "case-card", CardData{Lang: lang, H: heading, Case: item}); err != nil {
-		return "", err
-	}
-	h := template.HTML(buf.String())
-	s.cards.Store(key, h)
-	return h, nil
 }

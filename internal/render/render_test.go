@@ -95,3 +95,46 @@ func TestSiteFields(t *testing.T) {
 		t.Error("passing .Site whole must count as reading everything")
 	}
 }
+
+// TestCachedPartials checks {{cached}} and {{cards}}: a cached partial is
+// rendered once per variant and reused, so two pages with the same variant
+// show the first page's version; the site fields it reads count for the
+// pages that use it; cards joins the cards of a list.
+func TestCachedPartials(t *testing.T) {
+	builtin := fstest.MapFS{
+		"base.html": {Data: []byte(`{{define "base"}}[{{cached "foot" . .Lang}}]{{block "main" .}}{{end}}{{end}}`)},
+		"_partials.html": {Data: []byte(`{{define "foot"}}<p>{{.Title}}|{{.Site.Pages}}</p>{{end}}` +
+			`{{define "case-card"}}<li>{{.H}} {{.Case}}</li>{{end}}`)},
+		"page.html": {Data: []byte(`{{define "main"}}<ul>{{cards .Lang "h3" .Items}}</ul>{{end}}`)},
+	}
+	tpl, probs := Load(Options{Builtin: builtin, Funcs: Funcs("/", "/")})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	type site struct{ Pages string }
+	type page struct {
+		Title, Lang string
+		Site        site
+		Items       []string
+	}
+	tests := []struct {
+		data page
+		want string
+	}{
+		{page{"one", "zh", site{"a"}, []string{"x<", "y"}}, "[<p>one|a</p>]<ul>\n<li>h3 x&lt;</li>\n<li>h3 y</li></ul>"},
+		{page{"two", "zh", site{"a"}, nil}, "[<p>one|a</p>]<ul></ul>"}, // same variant: reused
+		{page{"three", "en", site{"a"}, []string{"y"}}, "[<p>three|a</p>]<ul>\n<li>h3 y</li></ul>"},
+	}
+	for _, tt := range tests {
+		got, err := tpl.Render("page", tt.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.data.Title, got, tt.want)
+		}
+	}
+	if fields, all := tpl.SiteFields("page"); all || !fields["Pages"] {
+		t.Errorf("a cached partial's site fields must count: %v %v", fields, all)
+	}
+}
