@@ -28,6 +28,10 @@ type Checker struct {
 	ids      map[string]map[string]bool // page file -> ids on it
 	pages    []pageRefs
 	strs     map[string]string // interned link targets: most pages share most links
+	// ReadSource, when set, reads a content file whose Source carries no
+	// Markdown: a build keeps no Markdown once rendered, and reads a file
+	// again only to report a broken link at its line.
+	ReadSource func(path string) ([]byte, error)
 }
 
 // pageRefs are the links found on one page.
@@ -59,7 +63,7 @@ func (c *Checker) AddFile(rel string) {
 // Source is the content file a page came from, for reporting.
 type Source struct {
 	Path     string
-	Markdown []byte
+	Markdown []byte // the body; when nil, Checker.ReadSource is asked for the file
 	BodyLine int
 }
 
@@ -113,6 +117,7 @@ func (c *Checker) Check() content.Problems {
 	// A root-relative link without a fragment means the same on every
 	// page: resolve it once.
 	cache := map[string]string{}
+	bodies := map[string][]byte{} // source path -> Markdown body, read again
 	c.each(func(r ref) {
 		var msg string
 		if strings.HasPrefix(r.target, "/") && !strings.Contains(r.target, "#") {
@@ -127,6 +132,9 @@ func (c *Checker) Check() content.Problems {
 		}
 		if msg == "" {
 			return
+		}
+		if r.markdown == nil && r.source != "" && c.ReadSource != nil {
+			r.markdown = bodyOf(c.ReadSource, r.source, r.bodyLine, bodies)
 		}
 		i := -1
 		if r.markdown != nil {
@@ -155,6 +163,28 @@ func (c *Checker) Check() content.Problems {
 	}
 	sort.SliceStable(probs, func(i, j int) bool { return probs[i].String() < probs[j].String() })
 	return probs
+}
+
+// bodyOf reads the file at path and returns its text from line bodyLine
+// on, once per file.
+func bodyOf(read func(string) ([]byte, error), path string, bodyLine int, bodies map[string][]byte) []byte {
+	if b, ok := bodies[path]; ok {
+		return b
+	}
+	b, err := read(path)
+	if err != nil {
+		b = nil
+	}
+	for line := 1; line < bodyLine && b != nil; line++ {
+		k := bytes.IndexByte(b, '\n')
+		if k < 0 {
+			b = nil
+			break
+		}
+		b = b[k+1:]
+	}
+	bodies[path] = b
+	return b
 }
 
 // resolve says what is wrong with one reference, or "".
@@ -235,19 +265,20 @@ func Scan(doc []byte) (refs, ids []string) {
 			continue
 		}
 		name := tagName(tag)
-		for _, a := range attrs(tag) {
-			switch a[0] {
-			case "href", "src":
-				if name == "link" && !bytes.Contains(tag, []byte(`rel="stylesheet"`)) && !bytes.Contains(tag, []byte(`rel="icon"`)) {
-					continue // canonical, alternate: absolute URLs checked elsewhere
+		isLink := bytes.EqualFold(name, []byte("link"))
+		eachAttr(tag, func(attr, val []byte) {
+			switch {
+			case bytes.EqualFold(attr, []byte("href")), bytes.EqualFold(attr, []byte("src")):
+				if isLink && !bytes.Contains(tag, []byte(`rel="stylesheet"`)) && !bytes.Contains(tag, []byte(`rel="icon"`)) {
+					return // canonical, alternate: absolute URLs checked elsewhere
 				}
-				refs = append(refs, a[1])
-			case "id":
-				ids = append(ids, a[1])
+				refs = append(refs, attrValue(val))
+			case bytes.EqualFold(attr, []byte("id")):
+				ids = append(ids, attrValue(val))
 			}
-		}
-		if name == "script" || name == "style" {
-			closeTag := []byte("</" + name)
+		})
+		if raw := bytes.EqualFold(name, []byte("script")) || bytes.EqualFold(name, []byte("style")); raw {
+			closeTag := []byte("</" + strings.ToLower(string(name)))
 			if k := bytes.Index(doc[i:], closeTag); k >= 0 {
 				i += k
 			}
@@ -256,31 +287,39 @@ func Scan(doc []byte) (refs, ids []string) {
 	return refs, ids
 }
 
-func tagName(tag []byte) string {
+// tagName returns the element name at the start of tag.
+func tagName(tag []byte) []byte {
 	end := bytes.IndexAny(tag, " \t\n/")
 	if end < 0 {
 		end = len(tag)
 	}
-	return strings.ToLower(string(tag[:end]))
+	return tag[:end]
 }
 
-// attrs returns the double-quoted attributes of a tag.
-func attrs(tag []byte) [][2]string {
-	var out [][2]string
+// eachAttr calls fn with each name="value" attribute of tag, as written
+// (the templates and the Markdown renderer always quote with ").
+func eachAttr(tag []byte, fn func(name, value []byte)) {
 	for i := 0; i < len(tag); {
 		eq := bytes.Index(tag[i:], []byte(`="`))
 		if eq < 0 {
-			break
+			return
 		}
 		nameEnd := i + eq
 		nameStart := bytes.LastIndexAny(tag[:nameEnd], " \t\n") + 1
 		valStart := nameEnd + 2
 		valEnd := bytes.IndexByte(tag[valStart:], '"')
 		if valEnd < 0 {
-			break
+			return
 		}
-		out = append(out, [2]string{strings.ToLower(string(tag[nameStart:nameEnd])), html.UnescapeString(string(tag[valStart : valStart+valEnd]))})
+		fn(tag[nameStart:nameEnd], tag[valStart:valStart+valEnd])
 		i = valStart + valEnd + 1
 	}
-	return out
+}
+
+// attrValue decodes an attribute value's character references.
+func attrValue(v []byte) string {
+	if bytes.IndexByte(v, '&') < 0 {
+		return string(v)
+	}
+	return html.UnescapeString(string(v))
 }
