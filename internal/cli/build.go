@@ -17,6 +17,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	drafts := fs.Bool("drafts", false, "publish drafts too")
 	baseURL := fs.String("base-url", "", "absolute URL the site is served from (overrides site.yaml base_url)")
 	force := fs.Bool("force", false, "build even when nothing changed since the last build into OUT")
+	verbose := fs.Bool("v", false, "print how long each stage of the build took")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -36,6 +37,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	report(stderr, res.Warnings)
 	fmt.Fprintf(stdout, "built %s into %s in %s: %d files, %d unchanged\n",
 		summary(res.Pages), res.Out, res.Duration.Round(time.Millisecond), res.Files, res.Kept)
+	if *verbose {
+		for _, st := range res.Stages {
+			fmt.Fprintf(stdout, "  %-17s %s\n", st.Name, st.Duration.Round(time.Millisecond))
+		}
+	}
 	return exitOK
 }
 

