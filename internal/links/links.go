@@ -13,6 +13,7 @@ import (
 	"html"
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -24,8 +25,8 @@ import (
 type Checker struct {
 	basePath string
 	mu       sync.Mutex
-	files    map[string]bool            // every output file, slash path without the base
-	ids      map[string]map[string]bool // page file -> ids on it
+	files    map[string]bool     // every output file, slash path without the base
+	ids      map[string][]string // page file -> ids on it, sorted (a map per page costs more)
 	pages    []pageRefs
 	strs     map[string]string // interned link targets: most pages share most links
 	// ReadSource, when set, reads a content file whose Source carries no
@@ -50,7 +51,7 @@ type ref struct {
 
 // New returns a Checker for a site served at basePath ("/" or "/sub/").
 func New(basePath string) *Checker {
-	return &Checker{basePath: basePath, files: map[string]bool{}, ids: map[string]map[string]bool{}, strs: map[string]string{}}
+	return &Checker{basePath: basePath, files: map[string]bool{}, ids: map[string][]string{}, strs: map[string]string{}}
 }
 
 // AddFile records a written file that is not an HTML page.
@@ -75,10 +76,9 @@ func (c *Checker) AddPage(rel string, doc []byte, src Source) {
 
 // AddScanned records a page whose references were scanned before, by Scan.
 func (c *Checker) AddScanned(rel string, hrefs, ids []string, src Source) {
-	idset := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		idset[id] = true
-	}
+	idset := slices.Clone(ids)
+	slices.Sort(idset)
+	idset = slices.Compact(idset)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.files[rel] = true
@@ -233,7 +233,7 @@ func (c *Checker) resolve(r ref) string {
 	}
 	if u.Fragment != "" {
 		ids, ok := c.ids[target]
-		if ok && !ids[u.Fragment] {
+		if _, found := slices.BinarySearch(ids, u.Fragment); ok && !found {
 			return fmt.Sprintf("broken link %q: no element with id %q on that page", raw, u.Fragment)
 		}
 	}
