@@ -398,11 +398,15 @@ func (r *runner) run(ctx context.Context) (content.Problems, error) {
 			}
 		}()
 	}
-	for _, j := range r.pl.jobs {
-		if ctx.Err() != nil {
-			break
+	// Jobs marked first go first (the search index, built while little
+	// else is in memory); the rest in plan order.
+	for _, first := range []bool{true, false} {
+		for _, j := range r.pl.jobs {
+			if j.first != first || ctx.Err() != nil {
+				continue
+			}
+			jobs <- j
 		}
-		jobs <- j
 	}
 	close(jobs)
 	wg.Wait()

@@ -24,6 +24,8 @@ type job struct {
 	produce func(*render.Templates) ([]byte, error)
 	// into, when set, is produce into a buffer the runner reuses.
 	into func(*render.Templates, *bytes.Buffer) error
+	// first jobs are started before the others.
+	first bool
 	page *Page // for HTML pages: the data and template, for tests
 	tmpl string
 }

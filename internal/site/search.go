@@ -50,14 +50,30 @@ func (pl *plan) search() {
 	}
 
 	pl.fileKeyed(searchDir+search.MetaName, src, key, func(*render.Templates) ([]byte, error) { return layout.Meta(), nil })
+	// The first shard job to run builds the index and encodes every
+	// shard; each job then takes its shard's bytes. The index itself, four
+	// times the size of its shards, is dropped as soon as they are encoded,
+	// and each shard once written.
 	var once sync.Once
-	var idx *search.Index
-	index := func() *search.Index {
-		once.Do(func() { idx = search.Build(docs, layout, 0) })
-		return idx
+	var shards [][]byte
+	shard := func(n int) []byte {
+		once.Do(func() {
+			idx := search.Build(docs, layout, 0)
+			shards = make([][]byte, layout.Shards)
+			for i := range shards {
+				shards[i] = idx.Shard(i)
+			}
+		})
+		b := shards[n]
+		shards[n] = nil
+		return b
 	}
 	for s := 0; s < layout.Shards; s++ {
-		pl.fileKeyed(searchDir+search.ShardName(s), src, key, func(*render.Templates) ([]byte, error) { return index().Shard(s), nil })
+		n := len(pl.jobs)
+		pl.fileKeyed(searchDir+search.ShardName(s), src, key, func(*render.Templates) ([]byte, error) { return shard(s), nil })
+		if len(pl.jobs) > n {
+			pl.jobs[n].first = true
+		}
 	}
 	for f := 0; f < layout.Fragments(); f++ {
 		pl.fileKeyed(searchDir+search.FragmentName(f), src, key, func(*render.Templates) ([]byte, error) { return layout.Fragment(docs, f), nil })
