@@ -65,6 +65,13 @@ type Loader struct {
 	opts    Options
 	config  []byte             // site.yaml as last read
 	entries map[string]*parsed // by content file path
+	// From the last walk of content/, reused while only known content
+	// files change (see reuseWalk): the walk and the gallery checks of a
+	// 10,000-case site cost about 90 ms, a save of one file a millisecond.
+	files     []file
+	assets    map[string]string
+	walkProbs Problems
+	gallery   map[string]Problems // case path -> its gallery problems
 }
 
 // NewLoader returns a Loader of fsys.
@@ -90,7 +97,17 @@ func (l *Loader) Load(changed []string) (*Library, Problems) {
 	}
 	l.config = cfgSrc
 	lib.ConfigVersion = version(cfgSrc)
-	files := walkContent(l.fsys, lib, &probs)
+	var files []file
+	reuse := !full && l.reuseWalk(changed)
+	if reuse {
+		files, lib.Assets = l.files, l.assets
+		probs = append(probs, l.walkProbs...)
+	} else {
+		var walkProbs Problems
+		files = walkContent(l.fsys, lib, &walkProbs)
+		l.files, l.assets, l.walkProbs = files, lib.Assets, walkProbs
+		probs = append(probs, walkProbs...)
+	}
 
 	var r BodyRenderer
 	if l.opts.NewRenderer != nil {
@@ -147,9 +164,47 @@ func (l *Loader) Load(changed []string) (*Library, Problems) {
 			lib.Home = v
 		}
 	}
-	checkGalleries(l.fsys, lib, &probs)
+	// A case's gallery problems change only with the case, its bundle's
+	// files or static/; the last two are never reused (reuseWalk).
+	gallery := make(map[string]Problems, len(lib.Cases))
+	for _, c := range lib.Cases {
+		gp, ok := l.gallery[c.Path]
+		if !reuse || !ok || stale[c.Path] {
+			gp = nil
+			checkGallery(l.fsys, lib, c, &gp)
+		}
+		gallery[c.Path] = gp
+		probs = append(probs, gp...)
+	}
+	l.gallery = gallery
 	checkBriefingCases(lib, &probs)
 	return lib, probs
+}
+
+// reuseWalk reports whether the last walk of content/ still holds: every
+// changed path is a Markdown file that the last walk found and that is
+// still a regular file, so no file came, went or changed kind. Anything
+// else (static/, a bundle's image, a folder) walks again.
+func (l *Loader) reuseWalk(changed []string) bool {
+	if l.files == nil {
+		return false
+	}
+	for _, c := range changed {
+		if !strings.HasPrefix(c, "content/") {
+			if strings.HasPrefix(c, "templates/") {
+				continue // read by the site, not by Load
+			}
+			return false
+		}
+		if _, ok := l.entries[c]; !ok || !strings.HasSuffix(c, ".md") {
+			return false
+		}
+		info, err := fs.Lstat(l.fsys, c)
+		if err != nil || !info.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
 }
 
 // loadConfig decodes site.yaml into cfg and returns its bytes.

@@ -157,47 +157,45 @@ func Summarize(s string, max int) string {
 	return strings.TrimSpace(string(runes[:max-1])) + "…"
 }
 
-// checkGalleries checks that every gallery image exists, in the case's
+// checkGallery checks that every gallery image of c exists, in the case's
 // bundle or in static/, rewrites its path to the URL path the built site
 // serves it from, and reads its pixel size so pages can reserve the space.
-func checkGalleries(fsys fs.FS, lib *Library, probs *Problems) {
-	for _, c := range lib.Cases {
-		for i := range c.Gallery {
-			g := &c.Gallery[i]
-			g.Before, g.After, g.Image = g.BeforeSrc, g.AfterSrc, g.ImageSrc
-			g.Sizes = nil
-			for _, p := range []*string{&g.Before, &g.After, &g.Image} {
-				if *p == "" {
-					continue
+func checkGallery(fsys fs.FS, lib *Library, c *Case, probs *Problems) {
+	for i := range c.Gallery {
+		g := &c.Gallery[i]
+		g.Before, g.After, g.Image = g.BeforeSrc, g.AfterSrc, g.ImageSrc
+		g.Sizes = nil
+		for _, p := range []*string{&g.Before, &g.After, &g.Image} {
+			if *p == "" {
+				continue
+			}
+			url, file := "", ""
+			if c.Bundle != "" {
+				if f, ok := lib.Assets[SectionCases+"/"+c.Slug+"/"+*p]; ok {
+					url, file = "/"+SectionCases+"/"+c.Slug+"/"+*p, f
 				}
-				url, file := "", ""
+			}
+			if url == "" {
+				if _, err := fs.Stat(fsys, path.Join("static", *p)); err == nil {
+					url, file = "/"+*p, path.Join("static", *p)
+				}
+			}
+			if url == "" {
+				where := "static/" + *p
 				if c.Bundle != "" {
-					if f, ok := lib.Assets[SectionCases+"/"+c.Slug+"/"+*p]; ok {
-						url, file = "/"+SectionCases+"/"+c.Slug+"/"+*p, f
-					}
+					where = c.Bundle + "/" + *p + " or " + where
 				}
-				if url == "" {
-					if _, err := fs.Stat(fsys, path.Join("static", *p)); err == nil {
-						url, file = "/"+*p, path.Join("static", *p)
-					}
-				}
-				if url == "" {
-					where := "static/" + *p
-					if c.Bundle != "" {
-						where = c.Bundle + "/" + *p + " or " + where
-					}
-					*probs = append(*probs, Problem{Path: c.Path, Line: g.Pos.Line, Col: g.Pos.Col,
-						Message: fmt.Sprintf("gallery image %q not found (looked for %s)", *p, where)})
-					*p = ""
-					continue
-				}
-				*p = url
-				if g.Sizes == nil {
-					g.Sizes = map[string][2]int{}
-				}
-				if w, h, ok := imageSize(fsys, file); ok {
-					g.Sizes[url] = [2]int{w, h}
-				}
+				*probs = append(*probs, Problem{Path: c.Path, Line: g.Pos.Line, Col: g.Pos.Col,
+					Message: fmt.Sprintf("gallery image %q not found (looked for %s)", *p, where)})
+				*p = ""
+				continue
+			}
+			*p = url
+			if g.Sizes == nil {
+				g.Sizes = map[string][2]int{}
+			}
+			if w, h, ok := imageSize(fsys, file); ok {
+				g.Sizes[url] = [2]int{w, h}
 			}
 		}
 	}

@@ -29,6 +29,15 @@
 // away and another came (a rename) is rendered in full by a new Builder,
 // because page keys fingerprint a case by its bytes, not its place.
 //
+// A save that changes only cases' text (not their date, region,
+// practices, scope or figures, nor any link or heading id) is previewed
+// first (site.Builder.Preview): the edited pages are rendered into memory
+// and their reload event sent at once, then the rest of the build (lists,
+// feeds, the search index) runs in the background and sends its own
+// reload event. A newer change cancels that build; the next build covers
+// both. When no build is running or waiting, the served site is byte for
+// byte a full build.
+//
 // # What is served
 //
 // Only the files of the last good build, from the site.Memory the

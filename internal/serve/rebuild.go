@@ -20,7 +20,10 @@ const maxWait = 300 * time.Millisecond
 const maxListed = 500
 
 // loop waits for changes and rebuilds, one build at a time, until ctx
-// ends or the watcher closes.
+// ends or the watcher closes. A save of a case's text is previewed first
+// (site.Builder.Preview: its page reloads at once); the full build then
+// runs in the background and is cancelled by the next change, whose
+// build covers both.
 func (s *Server) loop(ctx context.Context) {
 	b := newBatch()
 	timer := time.NewTimer(time.Hour)
@@ -37,7 +40,26 @@ func (s *Server) loop(ctx context.Context) {
 		}
 		timer.Reset(wait)
 	}
+	// The full build in progress, if any: the Builder is its alone until
+	// it reports on done whether it finished.
+	var (
+		running *batch
+		cancel  context.CancelFunc
+		done    = make(chan bool, 1)
+	)
+	wait := func() {
+		if running == nil {
+			return
+		}
+		cancel()
+		if !<-done {
+			b.merge(running) // cancelled: build its changes with the new ones
+		}
+		running = nil
+	}
+	defer wait()
 	for {
+		s.idle.Store(running == nil && b.first.IsZero())
 		select {
 		case <-ctx.Done():
 			return
@@ -46,6 +68,9 @@ func (s *Server) loop(ctx context.Context) {
 				return
 			}
 			if s.watch.handle(ev, b) {
+				if running != nil {
+					cancel()
+				}
 				arm()
 			}
 		case err, ok := <-s.watch.fsw.Errors:
@@ -54,30 +79,61 @@ func (s *Server) loop(ctx context.Context) {
 			}
 			s.logf("%s watching: %v; reading every file again", clock(), err)
 			b.lost = true
+			if running != nil {
+				cancel()
+			}
 			arm()
+		case finished := <-done:
+			if !finished {
+				b.merge(running)
+			}
+			running = nil
 		case <-timer.C:
-			done := b
+			wait()
+			todo := b
 			b = newBatch()
-			done.prune(s.root)
-			if !done.lost && len(done.changed) == 0 {
+			todo.prune(s.root)
+			if !todo.lost && len(todo.changed) == 0 {
 				continue // only scratch files came and went
 			}
-			if done.moved() {
+			if todo.moved() {
 				s.builder = s.newBuilder() // see batch.moved
 			}
-			s.rebuild(ctx, done.list(), done.first)
+			changed := todo.list()
+			s.preview(changed, todo.first)
+			bctx, stop := context.WithCancel(ctx)
+			cancel, running = stop, todo
+			go func() { done <- s.rebuild(bctx, changed, todo.first) }()
 		}
 	}
 }
 
+// preview reloads the pages of edited cases before the full build, when
+// the Builder can tell that the build would succeed (site.Builder.Preview).
+func (s *Server) preview(changed []string, start time.Time) {
+	if changed == nil {
+		return
+	}
+	paths, ok := s.builder.Preview(changed)
+	if !ok {
+		return
+	}
+	if len(paths) > 0 {
+		s.events.built(s.reloadEvent(paths))
+	}
+	s.logf("%s %s: %d %s reloaded in %s; the rest of the site follows", clock(), describe(changed),
+		len(paths), plural(len(paths), "page", "pages"), time.Since(start).Round(time.Millisecond))
+}
+
 // rebuild builds the site with the files that changed (nil: all of them)
 // and tells the pages and the log what came of it. start is when the
-// first change was seen.
-func (s *Server) rebuild(ctx context.Context, changed []string, start time.Time) {
+// first change was seen. It reports false when ctx ended the build before
+// it was done.
+func (s *Server) rebuild(ctx context.Context, changed []string, start time.Time) bool {
 	what := describe(changed)
 	res, err := s.builder.Build(ctx, changed)
-	if ctx.Err() != nil {
-		return
+	if err != nil && ctx.Err() != nil {
+		return false
 	}
 	took := time.Since(start).Round(time.Millisecond)
 	if err != nil {
@@ -88,7 +144,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string, start time.Time)
 			first = "; first: " + lines[0]
 		}
 		s.logf("%s %s: %d %s, still serving the last good build (%s)%s", clock(), what, n, plural(n, "problem", "problems"), took, first)
-		return
+		return true
 	}
 	var ev *reloadEvent
 	if len(res.Changed) > 0 {
@@ -101,6 +157,7 @@ func (s *Server) rebuild(ctx context.Context, changed []string, start time.Time)
 	}
 	s.logf("%s %s: %d %s rendered, %d %s changed in %s%s", clock(), what,
 		res.Rendered, plural(res.Rendered, "page", "pages"), len(res.Changed), plural(len(res.Changed), "file", "files"), took, warn)
+	return true
 }
 
 // reloadEvent sorts the changed output files for the pages: pages,

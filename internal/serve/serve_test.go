@@ -96,6 +96,9 @@ type testServer struct {
 	dir  string
 	log  *syncBuffer
 	stop func() error // cancels Run and returns its error
+	// clients are the event streams connect opened, which settle
+	// brings up to date.
+	clients []*sseClient
 }
 
 // start writes files into a new folder and serves it.
@@ -189,6 +192,7 @@ type sseClient struct {
 	events  chan event
 	resp    *http.Response
 	timeout time.Duration // for one event; 15s unless set
+	gen     uint64        // of the last hello or reload event read
 }
 
 func (ts *testServer) connect(t testing.TB) *sseClient {
@@ -223,6 +227,7 @@ func (ts *testServer) connect(t testing.TB) *sseClient {
 		}
 	}()
 	t.Cleanup(func() { resp.Body.Close() })
+	ts.clients = append(ts.clients, c)
 	return c
 }
 
@@ -250,6 +255,7 @@ func (c *sseClient) reload(t testing.TB) reloadEvent {
 	t.Helper()
 	var ev reloadEvent
 	c.next(t, "reload").decode(t, &ev)
+	c.gen = ev.Gen
 	return ev
 }
 
@@ -265,6 +271,7 @@ func (c *sseClient) hello(t testing.TB) helloEvent {
 	t.Helper()
 	var ev helloEvent
 	c.next(t, "hello").decode(t, &ev)
+	c.gen = ev.Gen
 	return ev
 }
 
@@ -279,11 +286,46 @@ func contains(list []string, s string) bool {
 
 var scriptTag = regexp.MustCompile(`<script src="/__showcase/live\.js" data-id="[0-9a-f]+" data-gen="\d+" defer></script>`)
 
+// settle waits until the server has no build running or waiting (a
+// reload event may come from a preview, before the rest of the build),
+// then reads every stream's reload events up to the last one sent, so
+// that the next step waits for an event of its own.
+func (ts *testServer) settle(t testing.TB) {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Minute)
+	for !ts.Server.idle.Load() {
+		if time.Now().After(deadline) {
+			t.Fatal("the server did not finish building within 2 minutes")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	last := ts.events.gen.Load()
+	for _, c := range ts.clients {
+		for c.gen < last {
+			select {
+			case ev, ok := <-c.events:
+				if !ok {
+					c.gen = last // a stream its test closed
+					continue
+				}
+				if ev.name == "reload" {
+					var r reloadEvent
+					ev.decode(t, &r)
+					c.gen = r.Gen
+				}
+			case <-time.After(c.timeout):
+				t.Fatalf("no reload event %d within %s", last, c.timeout)
+			}
+		}
+	}
+}
+
 // compareWithFullBuild fetches every file of a fresh full build of the
 // site over HTTP and compares it with what the build wrote; the server
 // must serve no other file.
 func (ts *testServer) compareWithFullBuild(t *testing.T, step string) {
 	t.Helper()
+	ts.settle(t)
 	full := site.NewMemory()
 	_, err := site.NewBuilder(site.Options{SiteDir: ts.dir, Theme: os.DirFS(repo), BaseURL: ts.URL(), Memory: full}).Build(context.Background(), nil)
 	if err != nil {

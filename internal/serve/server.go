@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/guangdong-renovation/showcase/internal/site"
@@ -64,6 +65,9 @@ type Server struct {
 	loopback   bool          // listening on a loopback address only
 	ran        bool          // Run was called
 	firstBuild chan struct{} // closed when the first build is done
+	// idle says that no change waits for a build and none is running:
+	// the served site is a full build of the folder as last seen.
+	idle atomic.Bool
 }
 
 // Run serves opts.SiteDir until ctx ends: New, then Server.Run.
@@ -166,6 +170,7 @@ func (s *Server) Run(ctx context.Context) error {
 	go func() {
 		defer close(looped)
 		s.rebuild(loopCtx, nil, time.Now())
+		s.idle.Store(true)
 		close(s.firstBuild)
 		s.loop(loopCtx)
 	}()

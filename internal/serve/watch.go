@@ -111,6 +111,23 @@ func (b *batch) list() []string {
 	return out
 }
 
+// merge adds the changes of an earlier batch whose build was cancelled.
+func (b *batch) merge(old *batch) {
+	for rel := range old.changed {
+		b.changed[rel] = true
+	}
+	for rel := range old.gone {
+		b.gone[rel] = true
+	}
+	for rel := range old.added {
+		b.added[rel] = true
+	}
+	b.lost = b.lost || old.lost
+	if b.first.IsZero() {
+		b.first = old.first
+	}
+}
+
 // moved reports whether a content file or folder went away and another
 // came in the same batch: a rename. The Builder's page keys miss a case
 // that moves without a change to its bytes (lists keep its old address),

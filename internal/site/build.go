@@ -127,6 +127,13 @@ type Builder struct {
 	// From the last successful build into Memory:
 	keys  map[string]uint64 // output path -> page key
 	scans map[string]scan   // output path -> links found on the page
+	tpl   *render.Templates
+	// checked is the last load known to build without problems: that of
+	// the last successful build, or of a Preview after it (see Preview).
+	checked *content.Library
+	// The last load and its Catalog (see patchCatalog).
+	lib *content.Library
+	cat *Catalog
 }
 
 type scan struct {
@@ -161,6 +168,14 @@ func NewBuilder(opts Options) *Builder {
 // changed since the last Build, or nil when unknown: then every file is
 // read again.
 func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) {
+	res, err := b.build(ctx, changed)
+	if err != nil && ctx.Err() == nil {
+		b.checked = nil // the site is broken: Preview waits for a good build
+	}
+	return res, err
+}
+
+func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) {
 	start := time.Now()
 	watch := &stopwatch{last: start}
 	opts := b.opts
@@ -182,7 +197,10 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 	if opts.BaseURL != "" {
 		lib.Config.BaseURL = strings.TrimRight(opts.BaseURL, "/") + "/"
 	}
-	cat := assemble(lib, opts.Drafts)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	cat := b.catalog(lib)
 	probs = append(probs, checkTranslations(lib, cat)...)
 	probs = append(probs, checkBriefingDrafts(lib, cat, opts.Drafts)...)
 	tpl, tprobs := loadTemplates(opts, cat)
@@ -267,6 +285,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 			b.keys[j.rel] = j.key
 		}
 		b.scans = r.scans
+		b.tpl, b.checked = tpl, lib
 		sort.Strings(r.renderedPaths)
 		res.RenderedPaths = r.renderedPaths
 	}
