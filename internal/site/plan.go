@@ -26,8 +26,8 @@ type job struct {
 	into func(*render.Templates, *bytes.Buffer) error
 	// first jobs are started before the others.
 	first bool
-	page *Page // for HTML pages: the data and template, for tests
-	tmpl string
+	page  *Page // for HTML pages: the data and template, for tests
+	tmpl  string
 }
 
 // plan lists every output file of a build.
