@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/guangdong-renovation/showcase/internal/content"
@@ -343,102 +342,6 @@ func sortRegions(rs []*Region) {
 		}
 		return a.Name < b.Name
 	})
-}
-
-// maxRelated is how many related cases a case page shows.
-const maxRelated = 4
-
-// relate picks each case's related cases: those sharing the most
-// practices first, then those in the same city, newest first. Only cases
-// that share a practice or the city are scored; scores are kept in an
-// array indexed by list position (no maps, no sorting), and cases are
-// spread over the cores, so the work stays near linear in the number of
-// candidates.
-func relate(cat *Catalog, workers int) {
-	n := len(cat.Cases)
-	if n == 0 {
-		return
-	}
-	rank := make(map[*Case]int32, n)
-	for i, c := range cat.Cases {
-		rank[c] = int32(i)
-	}
-	practiceRanks := map[*Practice][]int32{}
-	for _, p := range cat.Practices {
-		rs := make([]int32, len(p.Cases))
-		for i, c := range p.Cases {
-			rs[i] = rank[c]
-		}
-		practiceRanks[p] = rs
-	}
-	cityRanks := map[*Region][]int32{}
-	for _, r := range cat.Cities {
-		rs := make([]int32, len(r.Cases))
-		for i, c := range r.Cases {
-			rs[i] = rank[c]
-		}
-		cityRanks[r] = rs
-	}
-	if workers < 1 {
-		workers = 1
-	}
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			score := make([]int32, n)
-			var touched []int32
-			for i := w; i < n; i += workers {
-				c := cat.Cases[i]
-				touched = touched[:0]
-				add := func(rs []int32, v int32) {
-					for _, r := range rs {
-						if score[r] == 0 {
-							touched = append(touched, r)
-						}
-						score[r] += v
-					}
-				}
-				for _, p := range c.PracticeList {
-					add(practiceRanks[p], 2)
-				}
-				if c.City != nil {
-					add(cityRanks[c.City], 1)
-				}
-				// The best maxRelated by (score desc, rank asc), by insertion.
-				var best [maxRelated]int32
-				k := 0
-				for _, r := range touched {
-					if r == int32(i) {
-						continue
-					}
-					j := k
-					for j > 0 && (score[best[j-1]] < score[r] || (score[best[j-1]] == score[r] && best[j-1] > r)) {
-						if j < maxRelated {
-							best[j] = best[j-1]
-						}
-						j--
-					}
-					if j < maxRelated {
-						best[j] = r
-						if k < maxRelated {
-							k++
-						}
-					}
-				}
-				related := make([]*Case, k)
-				for j := 0; j < k; j++ {
-					related[j] = cat.Cases[best[j]]
-				}
-				c.Related = related
-				for _, r := range touched {
-					score[r] = 0
-				}
-			}
-		}(w)
-	}
-	wg.Wait()
 }
 
 func progressBars(cfg content.Config) []Bar {

@@ -11,12 +11,32 @@ import (
 
 // TestRelate checks the fast related-case selection against the plain
 // definition (score 2 per shared practice, 1 for the same city, ties to
-// the newer case) on a catalog with many ties.
+// the newer case) on catalogs with many ties, and with cases that have
+// more than maxSubsetPractices practices (found by scanning).
 func TestRelate(t *testing.T) {
+	for _, tt := range []struct {
+		practices []string
+		cases     []int // bit j set: the case has practice j
+	}{
+		{[]string{"甲", "乙", "丙", "丁"}, seq(0, 120)},
+		{[]string{"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"}, append(seq(0, 200), seq(1000, 1024)...)},
+	} {
+		t.Run(fmt.Sprint(len(tt.practices)), func(t *testing.T) { testRelate(t, tt.practices, tt.cases) })
+	}
+}
+
+func seq(lo, hi int) []int {
+	var s []int
+	for i := lo; i < hi; i++ {
+		s = append(s, i)
+	}
+	return s
+}
+
+func testRelate(t *testing.T, practices []string, masks []int) {
 	lib := &content.Library{Config: content.DefaultConfig()}
-	practices := []string{"甲", "乙", "丙", "丁"}
 	cities := []string{"江门市", "梅州市", "韶关市"}
-	for i := 0; i < 120; i++ {
+	for _, i := range masks {
 		c := &content.Case{Source: content.Source{Slug: fmt.Sprintf("c%03d", i)}, Title: "t",
 			Date:   time.Date(2020, 1, 1+i%40, 0, 0, 0, 0, time.UTC),
 			Region: content.Region{City: cities[i%3]}, Status: "completed"}
