@@ -25,7 +25,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "showcase build: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	res, err := site.Build(ctx, site.Options{SiteDir: *siteDir, Theme: showcase.Theme, Out: *out, Drafts: *drafts, BaseURL: *baseURL, Force: *force})
+	res, err := site.Build(ctx, site.Options{SiteDir: *siteDir, Theme: showcase.Theme, Out: *out, Drafts: *drafts, BaseURL: *baseURL, Force: *force, LimitMemory: true})
 	if err != nil {
 		fmt.Fprintln(stderr, "build failed; the previous output is unchanged.")
 		return report(stderr, err)

@@ -26,6 +26,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -57,6 +58,10 @@ type Options struct {
 	// ExternalTimeout (default 10 s); failures are warnings.
 	ExternalLinks   bool
 	ExternalTimeout time.Duration
+	// LimitMemory sets the process's soft memory limit from the size of
+	// the site (see limitMemory) unless GOMEMLIMIT is set: for a command
+	// that builds once and exits, not for a library user.
+	LimitMemory bool
 	// Memory, when set, receives the build instead of Out: the dev server
 	// serves from it. Rebuilds into Memory re-render only the pages whose
 	// key changed.
@@ -184,7 +189,11 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 		if err := checkOutDir(opts.SiteDir, opts.Out); err != nil {
 			return nil, err
 		}
-		fp = fingerprint(opts)
+		var size int64
+		fp, size = fingerprint(opts)
+		if opts.LimitMemory {
+			limitMemory(size)
+		}
 		if !opts.Force && fp == output.Fingerprint(opts.Out) {
 			return &Result{Out: opts.Out, UpToDate: true, Duration: time.Since(start)}, nil
 		}
@@ -293,6 +302,19 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	res.Stages = watch.stages
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// limitMemory sets a soft memory limit of 256 MiB plus three times the
+// size of the site's Markdown and YAML. Left alone, the garbage collector lets the
+// heap grow to twice what is live, and the build's live heap peaks at
+// about four times the size of its input; the limit keeps the process
+// near what it needs at the cost of a few more collections when close to
+// it. It is a soft limit: a build that needs more still gets it.
+func limitMemory(inputSize int64) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetMemoryLimit(256<<20 + 3*inputSize)
 }
 
 // bodyRenderer adapts the Markdown renderer to content.BodyRenderer.

@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"io/fs"
 	"os"
+	"path"
 	"strconv"
 )
 
@@ -14,7 +15,10 @@ import (
 // binary, and the options that change output. Two builds with the same
 // fingerprint write the same site, so a build whose output folder records
 // this fingerprint has nothing to do.
-func fingerprint(opts Options) string {
+// It also returns the total size of the site's text files (Markdown and
+// YAML): what the build holds in memory, unlike images, which it copies.
+func fingerprint(opts Options) (string, int64) {
+	var size int64
 	h := fnv.New128a()
 	write := func(parts ...string) {
 		for _, p := range parts {
@@ -40,6 +44,9 @@ func fingerprint(opts Options) string {
 				return nil
 			}
 			write(p, info.Mode().String(), strconv.FormatInt(info.Size(), 10), strconv.FormatInt(info.ModTime().UnixNano(), 10))
+			if info.Mode().IsRegular() && textFile(p) {
+				size += info.Size()
+			}
 			if info.Mode()&fs.ModeSymlink != 0 {
 				if target, err := fs.ReadLink(fsys, p); err == nil {
 					write(target)
@@ -61,5 +68,14 @@ func fingerprint(opts Options) string {
 			return nil
 		})
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return hex.EncodeToString(h.Sum(nil)), size
+}
+
+// textFile reports whether name is Markdown or YAML.
+func textFile(name string) bool {
+	switch path.Ext(name) {
+	case ".md", ".markdown", ".yaml", ".yml":
+		return true
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -116,8 +117,12 @@ func searchDocs(cat *Catalog) []search.Doc {
 			docs = append(docs, d)
 		}
 	}
-	for _, c := range cat.Cases {
-		add(c.URL, caseDoc(c, lang))
+	// Case documents (most of the work: figures are formatted) are made
+	// in parallel, then added in order.
+	cases := make([]search.Doc, len(cat.Cases))
+	parallel(len(cases), func(i int) { cases[i] = caseDoc(cat.Cases[i], lang) })
+	for i, c := range cat.Cases {
+		add(c.URL, cases[i])
 	}
 	for _, p := range cat.Practices {
 		d := search.Doc{Kind: search.Practice, Slug: p.Slug, Title: p.Name, Summary: p.Summary}
@@ -144,6 +149,22 @@ func searchDocs(cat *Catalog) []search.Doc {
 		add(p.URL, search.Doc{Kind: search.Page, Slug: p.Slug, Title: p.Title, Summary: p.Summary, Body: p.Body.Text})
 	}
 	return docs
+}
+
+// parallel calls f(0) … f(n-1) on every core.
+func parallel(n int, f func(i int)) {
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < n; i += workers {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // caseDoc is the search document of a case: region, practices, scope,
