@@ -45,7 +45,12 @@ type Templates struct {
 	langs   map[string]*set   // per language, with literal tr calls translated
 	paths   map[string]string // file or template name -> path for problems
 	version uint64
+	custom  bool // the site has templates of its own
 }
+
+// Custom reports whether the site has templates of its own: then any page
+// may show any field of any case.
+func (t *Templates) Custom() bool { return t.custom }
 
 // A set is one parse of the theme: base.html and the partials, and a clone
 // of them with each page template.
@@ -89,6 +94,9 @@ func Load(opts Options) (*Templates, content.Problems) {
 			files[e.Name()] = b
 			paths[e.Name()] = path.Join(dir, e.Name())
 			fromSite[e.Name()] = site
+			if site {
+				t.custom = true
+			}
 		}
 	}
 	read(opts.Builtin, opts.BuiltinDir, false)

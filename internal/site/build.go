@@ -26,7 +26,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -192,7 +191,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 		var size int64
 		fp, size = fingerprint(opts)
 		if opts.LimitMemory {
-			limitMemory(size)
+			defer limitMemory(size)()
 		}
 		if !opts.Force && fp == output.Fingerprint(opts.Out) {
 			return &Result{Out: opts.Out, UpToDate: true, Duration: time.Since(start)}, nil
@@ -226,6 +225,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	pl := newPlan(cat, lib, opts.Site, opts.Theme)
 	pl.tpl = tpl
 	pl.dig = computeDigests(cat, tpl, lib.ConfigVersion, opts)
+	pl.release = opts.Memory == nil && !tpl.Custom()
 	pl.pages()
 	if pl.probs.HasErrors() {
 		return nil, append(probs, pl.probs...)
@@ -302,19 +302,6 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	res.Stages = watch.stages
 	res.Duration = time.Since(start)
 	return res, nil
-}
-
-// limitMemory sets a soft memory limit of 256 MiB plus three times the
-// size of the site's Markdown and YAML. Left alone, the garbage collector lets the
-// heap grow to twice what is live, and the build's live heap peaks at
-// about four times the size of its input; the limit keeps the process
-// near what it needs at the cost of a few more collections when close to
-// it. It is a soft limit: a build that needs more still gets it.
-func limitMemory(inputSize int64) {
-	if os.Getenv("GOMEMLIMIT") != "" {
-		return
-	}
-	debug.SetMemoryLimit(256<<20 + 3*inputSize)
 }
 
 // bodyRenderer adapts the Markdown renderer to content.BodyRenderer.
@@ -514,6 +501,13 @@ func (r *runner) do(j *job) {
 		r.checker.AddFile(j.rel)
 	}
 	r.write(j.rel, data)
+	if r.opts.Memory == nil {
+		// Nothing renders this job again: let go of what its closures hold.
+		j.produce, j.into = nil, nil
+	}
+	if j.done != nil {
+		j.done()
+	}
 }
 
 // buffer returns a buffer to render a page into. Pages written to disk

@@ -26,8 +26,11 @@ type job struct {
 	into func(*render.Templates, *bytes.Buffer) error
 	// first jobs are started before the others.
 	first bool
-	page  *Page // for HTML pages: the data and template, for tests
-	tmpl  string
+	// done, when set, is called once the file is written: it lets go of
+	// what no later job needs (see plan.release).
+	done func()
+	page *Page // for HTML pages: the data and template, for tests
+	tmpl string
 }
 
 // plan lists every output file of a build.
@@ -42,6 +45,12 @@ type plan struct {
 	tpl      *render.Templates
 	dig      digests
 	siteKeys map[string]uint64 // template name -> siteKey
+	// release lets the build drop each case's HTML once its page is
+	// written, and the cases' text once the search index is: with the
+	// built-in theme nothing else shows them, and at 100,000 cases they
+	// are 800 MB. Never for a build into memory (serve re-renders pages),
+	// nor with a site's own templates.
+	release bool
 }
 
 func newPlan(cat *Catalog, lib *content.Library, site, theme fs.FS) *plan {
@@ -311,7 +320,11 @@ func (pl *plan) casePage(c *Case, lang string) {
 	if img := c.shareImage(); img != "" {
 		page.Image = absURL(cat, img)
 	}
+	n := len(pl.jobs)
 	pl.page(page, "case", c.Path, &c.Body, &c.Source, caseKey(c))
+	if pl.release && len(pl.jobs) > n {
+		pl.jobs[n].done = func() { c.Body.HTML = "" }
+	}
 }
 
 // shareImage is the image a link preview shows: the first "after" or

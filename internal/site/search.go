@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/guangdong-renovation/showcase/internal/content"
 	"github.com/guangdong-renovation/showcase/internal/figures"
@@ -42,6 +43,7 @@ func (pl *plan) search() {
 	page := &Page{Kind: "search", Title: tr(cat, "搜索"), URL: cat.url("search"),
 		Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}
 	src := builtin("/search/")
+	jobs := len(pl.jobs)
 	n := len(pl.jobs)
 	pl.page(page, "search", src, nil, nil, key)
 	if len(pl.jobs) > n { // the page was planned: give its template the index layout
@@ -77,7 +79,38 @@ func (pl *plan) search() {
 		}
 	}
 	for f := 0; f < layout.Fragments(); f++ {
+		n := len(pl.jobs)
 		pl.fileKeyed(searchDir+search.FragmentName(f), src, key, func(*render.Templates) ([]byte, error) { return layout.Fragment(docs, f), nil })
+		if len(pl.jobs) > n {
+			pl.jobs[n].first = true
+		}
+	}
+	if pl.release {
+		pl.releaseText(jobs)
+	}
+}
+
+// releaseText drops the cases' plain text once the search jobs planned
+// since pl.jobs[from] are all done: it is in the index and its fragments,
+// and the built-in theme shows it nowhere else.
+func (pl *plan) releaseText(from int) {
+	var left atomic.Int64
+	var searchJobs []*job
+	for _, j := range pl.jobs[from:] {
+		if !j.html {
+			searchJobs = append(searchJobs, j)
+		}
+	}
+	left.Store(int64(len(searchJobs)))
+	cases := append(append([]*Case(nil), pl.cat.Cases...), pl.cat.Translations...)
+	for _, j := range searchJobs {
+		j.done = func() {
+			if left.Add(-1) == 0 {
+				for _, c := range cases {
+					c.Body.Text = ""
+				}
+			}
+		}
 	}
 }
 
