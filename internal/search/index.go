@@ -52,9 +52,12 @@ func Build(docs []Doc, l Layout, workers int) *Index {
 	}
 	docs = docs[:min(len(docs), MaxDocs)]
 	// Two slices per worker balance the load; each slice has its own copy
-	// of the keys it shares with others, so more would cost more.
-	const minPart = 64 // documents
-	nparts := max(1, min((len(docs)+minPart-1)/minPart, 2*workers))
+	// of the keys it shares with others, so more would cost more. But a
+	// worker's counter holds 8 bytes per posting of its slice while it
+	// works, so slices stay under maxPart documents: at 100,000 cases, four
+	// slices made the counters alone 560 MB.
+	const minPart, maxPart = 64, 4096 // documents
+	nparts := max(1, min((len(docs)+minPart-1)/minPart, 2*workers), (len(docs)+maxPart-1)/maxPart)
 	bounds := make([]int, nparts+1)
 	for i := range bounds {
 		bounds[i] = i * len(docs) / nparts
