@@ -56,7 +56,7 @@ func Build(docs []Doc, l Layout, workers int) *Index {
 	// worker's counter holds 8 bytes per posting of its slice while it
 	// works, so slices stay under maxPart documents: at 100,000 cases, four
 	// slices made the counters alone 560 MB.
-	const minPart, maxPart = 64, 4096 // documents
+	const minPart, maxPart = 64, 2048 // documents
 	nparts := max(1, min((len(docs)+minPart-1)/minPart, 2*workers), (len(docs)+maxPart-1)/maxPart)
 	bounds := make([]int, nparts+1)
 	for i := range bounds {

@@ -61,7 +61,9 @@ func (pl *plan) search() {
 	var shards [][]byte
 	shard := func(n int) []byte {
 		once.Do(func() {
-			idx := search.Build(docs, layout, 0)
+			// One worker: the other workers render pages meanwhile, and each
+			// worker of the index holds a counter of 8 bytes per posting.
+			idx := search.Build(docs, layout, 1)
 			shards = make([][]byte, layout.Shards)
 			for i := range shards {
 				shards[i] = idx.Shard(i)
