@@ -75,7 +75,7 @@ func Begin(out string) (*Dir, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	d.tmp = tmp
+	d.tmp = filepath.Clean(tmp) // MkdirTemp joins without cleaning: "./.public.tmp-1"
 	return d, nil
 }
 
@@ -132,8 +132,8 @@ func (d *Dir) write(rel string, data []byte) (kept bool, err error) {
 
 // mkdir makes the folder dir of tmp and its parents, once each.
 func (d *Dir) mkdir(dir string) error {
-	if dir == d.tmp {
-		return nil
+	if dir == d.tmp || len(dir) <= len(d.tmp) {
+		return nil // tmp itself, or (never for a clean path) outside it
 	}
 	if _, done := d.dirs.Load(dir); done {
 		return nil

@@ -129,3 +129,29 @@ func TestFingerprint(t *testing.T) {
 		t.Errorf("Fingerprint = %q", got)
 	}
 }
+
+// TestRelativeOutput writes into output folders named relative to the
+// working folder, as `showcase build` does by default (public, ./public,
+// sub/public), with files several folders deep.
+func TestRelativeOutput(t *testing.T) {
+	for _, out := range []string{"public", "./public2", "sub/public", "sub/../public3"} {
+		t.Run(out, func(t *testing.T) {
+			t.Chdir(t.TempDir())
+			d, err := Begin(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, rel := range []string{"index.html", "a/b/c/index.html", "a/b/d.css"} {
+				if err := d.WriteFile(rel, []byte(rel)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := d.Commit("fp"); err != nil {
+				t.Fatal(err)
+			}
+			if b, err := os.ReadFile(filepath.Join(out, "a/b/c/index.html")); err != nil || string(b) != "a/b/c/index.html" {
+				t.Fatalf("got %q, %v", b, err)
+			}
+		})
+	}
+}
