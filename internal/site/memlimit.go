@@ -17,23 +17,22 @@ import (
 // fixed soft limit fixes that for small sites but makes the collector run
 // without pause on a site whose live heap nears it (a limit of 1.5 times
 // the live heap, which also covers stacks and fragmentation, spent 28% of
-// a 100,000-case build collecting). So after every collection the limit
-// is set again to the larger of 256 MiB plus three times the site's
-// Markdown and YAML (room for a site that size) and twice the live heap
-// plus 64 MiB: a small site gets a fixed ceiling, a large one about the
-// collector's default.
+// a 100,000-case build collecting; twice, 10%). So after every
+// collection the limit is set again to the larger of 200 MiB plus three
+// times the site's Markdown and YAML (room for a site that size) and 1.75
+// times the live heap plus 64 MiB.
 func limitMemory(inputSize int64) (lift func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	base := 256<<20 + 3*inputSize
+	base := 200<<20 + 3*inputSize
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	var stopped atomic.Bool
 	set := func() {
 		metrics.Read(sample)
 		limit := base
 		if sample[0].Value.Kind() == metrics.KindUint64 {
-			limit = max(base, 2*int64(sample[0].Value.Uint64())+64<<20)
+			limit = max(base, int64(sample[0].Value.Uint64())*7/4+64<<20)
 		}
 		debug.SetMemoryLimit(limit)
 	}
