@@ -11,16 +11,10 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// setRunningTitle waits for the page's fonts, then copies the pack's title
-// from data-running-title into --brief-title on the root element, where
-// the @page margin boxes of brief.css find it. It reports whether the
-// page had a title to copy.
-const setRunningTitle = `document.fonts.ready.then(() => {
-	const el = document.querySelector('[data-running-title]');
-	if (!el) return false;
-	document.documentElement.style.setProperty('--brief-title', JSON.stringify(el.dataset.runningTitle));
-	return true;
-})`
+// fontsReady waits for the page's fonts, so that the PDF has the page's
+// own glyphs. (The running footer's title comes from the page itself: its
+// root element sets --brief-title, which brief.css's @page boxes show.)
+const fontsReady = `document.fonts.ready.then(() => true)`
 
 // printPage opens url in a new headless browser and prints it to PDF with
 // the page's CSS page size and margins.
@@ -52,11 +46,11 @@ func printPage(ctx context.Context, browser, url string) ([]byte, error) {
 	tabCtx, cancelTab := chromedp.NewContext(allocCtx)
 	defer cancelTab()
 
-	var titled bool
+	var ready bool
 	var pdf []byte
 	err = chromedp.Run(tabCtx,
 		chromedp.Navigate(url), // returns once the page has loaded
-		chromedp.Evaluate(setRunningTitle, &titled, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+		chromedp.Evaluate(fontsReady, &ready, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
 			return p.WithAwaitPromise(true)
 		}),
 		chromedp.ActionFunc(func(ctx context.Context) error {

@@ -23,16 +23,16 @@
 //  3. Chromium (or Google Chrome) is started headless with a fresh,
 //     temporary profile and driven over the DevTools protocol
 //     (github.com/chromedp/chromedp): it opens /briefings/SLUG/, waits for
-//     the page and its web fonts to load, sets the running title (see
-//     below) and prints with the page's own CSS page size and margins
+//     the page and its fonts to load, and prints with the page's own CSS
+//     page size and margins
 //     (PreferCSSPageSize), with PDF bookmarks from the headings.
 //  4. The browser is closed, its profile removed, the server stopped.
 //
 // The running footer comes from CSS: @page margin boxes give the page
 // numbers (Chromium 131 and later) and the pack's title, which a static
-// stylesheet cannot know; the page carries it as data-running-title and
-// Print copies it into the custom property --brief-title of the root
-// element, which the margin boxes inherit.
+// stylesheet cannot know: the page's root element sets it as the custom
+// property --brief-title, which the margin boxes inherit, so a visitor
+// printing the page from the browser gets the same footer.
 //
 // # What can go wrong
 //

@@ -49,6 +49,12 @@ func checkHandbook(t *testing.T, dir, slug, base string) *html.Node {
 	if got := attr(art, "data-running-title"); got != b.Title {
 		t.Errorf("running title %q, want %q", got, b.Title)
 	}
+	// Printed from a browser, without showcase brief's script, the footer
+	// finds the title on the root element.
+	root := one(t, doc, "html", "")
+	if got, want := attr(root, "style"), `--brief-title:"`+b.Title+`"`; got != want {
+		t.Errorf("root element style %q, want %q", got, want)
+	}
 
 	t.Run("cover", func(t *testing.T) {
 		cover := one(t, art, "header", "brief-cover")
