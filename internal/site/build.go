@@ -17,7 +17,6 @@
 package site
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -28,8 +27,6 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/guangdong-renovation/showcase/internal/content"
@@ -385,163 +382,5 @@ func evalExisting(p string) (string, error) {
 		}
 		rest = filepath.Join(filepath.Base(p), rest)
 		p = parent
-	}
-}
-
-// runner renders the jobs of a plan with opts.Workers goroutines,
-// writes each file as soon as it is rendered, and records links. Template
-// problems are reported once per template line.
-type runner struct {
-	opts    Options
-	pl      *plan
-	tpl     *render.Templates
-	out     sink
-	checker *links.Checker
-	// For a rebuild into memory: the previous build's keys, scans and
-	// files, from which unchanged pages are taken as they are.
-	prevKeys  map[string]uint64
-	prevScans map[string]scan
-	prev      *memoryBuild
-	scans     map[string]scan // this build's, when building into memory
-
-	mu            sync.Mutex
-	renderedPaths []string
-	probs         content.Problems
-	seen          map[string]bool
-	firstErr      error
-	rendered      atomic.Int64
-	bufs          sync.Pool
-}
-
-func (r *runner) run(ctx context.Context) (content.Problems, error) {
-	r.seen = map[string]bool{}
-	var wg sync.WaitGroup
-	jobs := make(chan *job, 64)
-	for w := 0; w < r.opts.Workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := range jobs {
-				r.do(j)
-			}
-		}()
-	}
-	// Jobs marked first go first (the search index, built while little
-	// else is in memory); the rest in plan order.
-	for _, first := range []bool{true, false} {
-		for _, j := range r.pl.jobs {
-			if j.first != first || ctx.Err() != nil {
-				continue
-			}
-			jobs <- j
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if r.firstErr != nil {
-		return nil, r.firstErr
-	}
-	sort.SliceStable(r.probs, func(i, j int) bool { return r.probs[i].String() < r.probs[j].String() })
-	return r.probs, nil
-}
-
-// do produces, checks and writes one job.
-func (r *runner) do(j *job) {
-	if r.prev != nil && j.key != 0 && r.prevKeys[j.rel] == j.key {
-		if data, ok := r.prev.old(j.rel); ok {
-			if j.html {
-				s := r.prevScans[j.rel]
-				r.checker.AddScanned(j.rel, s.refs, s.ids, s.src)
-				r.keepScan(j.rel, s)
-			} else {
-				r.checker.AddFile(j.rel)
-			}
-			r.write(j.rel, data)
-			return
-		}
-	}
-	var data []byte
-	var err error
-	if j.into != nil {
-		buf := r.buffer()
-		defer r.release(buf)
-		err = j.into(r.tpl, buf)
-		data = buf.Bytes()
-	} else {
-		data, err = j.produce(r.tpl)
-	}
-	r.rendered.Add(1)
-	if r.scans != nil {
-		r.mu.Lock()
-		r.renderedPaths = append(r.renderedPaths, j.rel)
-		r.mu.Unlock()
-	}
-	if err != nil {
-		r.mu.Lock()
-		defer r.mu.Unlock()
-		var te *render.TemplateError
-		if errors.As(err, &te) {
-			if k := te.Problem.String(); !r.seen[k] {
-				r.seen[k] = true
-				r.probs = append(r.probs, te.Problem)
-			}
-		} else if r.firstErr == nil {
-			r.firstErr = fmt.Errorf("%s: %w", j.rel, err)
-		}
-		return
-	}
-	if j.html {
-		refs, ids := links.Scan(data)
-		r.checker.AddScanned(j.rel, refs, ids, j.src)
-		r.keepScan(j.rel, scan{refs: refs, ids: ids, src: j.src})
-	} else {
-		r.checker.AddFile(j.rel)
-	}
-	r.write(j.rel, data)
-	if r.opts.Memory == nil {
-		// Nothing renders this job again: let go of what its closures hold.
-		j.produce, j.into = nil, nil
-	}
-	if j.done != nil {
-		j.done()
-	}
-}
-
-// buffer returns a buffer to render a page into. Pages written to disk
-// give theirs back (release), so a build allocates a few dozen buffers
-// rather than one that grows anew for every page.
-func (r *runner) buffer() *bytes.Buffer {
-	if b, ok := r.bufs.Get().(*bytes.Buffer); ok {
-		return b
-	}
-	return bytes.NewBuffer(make([]byte, 0, 32<<10))
-}
-
-func (r *runner) release(b *bytes.Buffer) {
-	if r.opts.Memory != nil {
-		return // the memory build keeps the bytes
-	}
-	r.bufs.Put(b)
-}
-
-func (r *runner) keepScan(rel string, s scan) {
-	if r.scans == nil {
-		return
-	}
-	r.mu.Lock()
-	r.scans[rel] = s
-	r.mu.Unlock()
-}
-
-func (r *runner) write(rel string, data []byte) {
-	if err := r.out.WriteFile(rel, data); err != nil {
-		r.mu.Lock()
-		if r.firstErr == nil {
-			r.firstErr = err
-		}
-		r.mu.Unlock()
 	}
 }
