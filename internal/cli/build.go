@@ -11,7 +11,7 @@ import (
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [-s SITE] [-o OUT] [--drafts] [--base-url URL]", stderr)
+	fs := newFlags("build", "build [-s SITE] [-o OUT] [--drafts] [--base-url URL] [--force] [-v]", stderr)
 	siteDir := fs.String("s", ".", "site folder")
 	out := fs.String("o", "", "output folder (default SITE/public)")
 	drafts := fs.Bool("drafts", false, "publish drafts too")
