@@ -52,7 +52,11 @@ func (pl *plan) search() {
 		pl.jobs[n].into = nil
 	}
 
+	meta := len(pl.jobs)
 	pl.fileKeyed(searchDir+search.MetaName, src, key, func(*render.Templates) ([]byte, error) { return layout.Meta(), nil })
+	if len(pl.jobs) > meta {
+		pl.jobs[meta].first = true // with the index, so that the text can go early (releaseText)
+	}
 	// The first shard job to run builds the index and encodes every
 	// shard; each job then takes its shard's bytes. The index itself, four
 	// times the size of its shards, is dropped as soon as they are encoded,
