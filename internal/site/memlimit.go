@@ -9,37 +9,47 @@ import (
 	"sync/atomic"
 )
 
-// limitMemory keeps the heap of a build near what it needs, unless
-// GOMEMLIMIT is set, and returns the function that lifts the limit.
+// limitMemory keeps the heap of a build near what it needs, unless GOGC
+// or GOMEMLIMIT is set, and returns the function that undoes it.
 //
 // Left alone, the garbage collector lets the heap grow to twice what is
-// live: a 10,000-case build peaked at 590 MB of RSS for 196 MB live. A
-// fixed soft limit fixes that for small sites but makes the collector run
-// without pause on a site whose live heap nears it (a limit of 1.5 times
-// the live heap, which also covers stacks and fragmentation, spent 28% of
-// a 100,000-case build collecting; twice, 10%). So after every
-// collection the limit is set again to the larger of 200 MiB plus three
-// times the site's Markdown and YAML (room for a site that size) and 1.75
-// times the live heap plus 64 MiB.
-func limitMemory(inputSize int64) (lift func()) {
-	if os.Getenv("GOMEMLIMIT") != "" {
+// live: a 10,000-case build peaked at 590 MB of RSS for 196 MB live. So
+// after every collection the collector's percentage is set again, so that
+// the next one comes when the heap reaches the larger of 200 MiB plus
+// three times the site's Markdown and YAML (room for a site that size)
+// and 1.75 times the live heap. A soft memory limit (debug.SetMemoryLimit)
+// alone did the same for small sites, but counts fragmentation too: once
+// a 100,000-case build's heap had passed its peak, the limit left no room
+// above the live heap and the collector ran without pause. So the limit
+// is only set while the live heap is well below the room.
+func limitMemory(inputSize int64) (undo func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	base := 200<<20 + 3*inputSize
+	room := 200<<20 + 3*inputSize
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	var stopped atomic.Bool
 	set := func() {
 		metrics.Read(sample)
-		limit := base
-		if sample[0].Value.Kind() == metrics.KindUint64 {
-			limit = max(base, int64(sample[0].Value.Uint64())*7/4+64<<20)
+		if sample[0].Value.Kind() != metrics.KindUint64 {
+			return
 		}
-		debug.SetMemoryLimit(limit)
+		live := max(int64(sample[0].Value.Uint64()), 1<<20)
+		debug.SetGCPercent(int(min(max((room-live)*100/live, 75), 1000)))
+		// While the live heap is well below the room, a soft limit a
+		// little above it also makes the runtime hand freed memory back
+		// to the system; nearer, it would make the collector thrash.
+		if live < room*6/10 {
+			debug.SetMemoryLimit(room * 11 / 10)
+		} else {
+			debug.SetMemoryLimit(math.MaxInt64)
+		}
 	}
 	set()
 	onEachGC(set, &stopped)
 	return func() {
 		stopped.Store(true)
+		debug.SetGCPercent(100)
 		debug.SetMemoryLimit(math.MaxInt64)
 	}
 }
