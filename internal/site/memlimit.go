@@ -39,7 +39,7 @@ func limitMemory(inputSize int64) (undo func()) {
 		// While the live heap is well below the room, a soft limit a
 		// little above it also makes the runtime hand freed memory back
 		// to the system; nearer, it would make the collector thrash.
-		if live < room*6/10 {
+		if live < room*7/10 {
 			debug.SetMemoryLimit(room * 11 / 10)
 		} else {
 			debug.SetMemoryLimit(math.MaxInt64)
