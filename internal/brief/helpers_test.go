@@ -3,7 +3,6 @@ package brief_test
 import (
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -11,6 +10,7 @@ import (
 
 	"github.com/guangdong-renovation/showcase/internal/content"
 	"github.com/guangdong-renovation/showcase/internal/site"
+	"github.com/guangdong-renovation/showcase/internal/sitetest"
 )
 
 // repo is the repository root: the example site and the built-in theme.
@@ -23,15 +23,7 @@ const examplePack = "2023-enping-site-visit"
 func writeSite(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for rel, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	sitetest.Write(t, dir, files)
 	return dir
 }
 

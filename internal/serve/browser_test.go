@@ -12,6 +12,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/guangdong-renovation/showcase/internal/sitetest"
 )
 
 // browser starts a headless Chromium for the test. It skips the test when
@@ -116,7 +118,7 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 // the page follows by itself.
 func TestBrowser(t *testing.T) {
 	ctx := browser(t)
-	files := fixtureSite()
+	files := sitetest.Site("https://example.org/sub/")
 	css, err := os.ReadFile(filepath.Join(repo, "static", "css", "site.css"))
 	if err != nil {
 		t.Fatal(err)
@@ -136,7 +138,7 @@ func TestBrowser(t *testing.T) {
 	}
 
 	t.Run("edit", func(t *testing.T) {
-		ts.write(t, "content/cases/c1.md", strings.Replace(fixtureCase(1, "江门市", "恩平市", "党建引领", "共同缔造"), "第1号小区的改造", "浏览器里看到的新文字", 1))
+		ts.write(t, "content/cases/c1.md", strings.Replace(sitetest.Case(1, "江门市", "恩平市", "党建引领", "共同缔造"), "第1号小区的改造", "浏览器里看到的新文字", 1))
 		poll(t, ctx, "edited text shown", `document.body.innerText.includes("浏览器里看到的新文字")`)
 		if eval[bool](t, ctx, `window.marker === 1`) {
 			t.Errorf("the page changed without a reload")
@@ -175,7 +177,7 @@ func TestBrowser(t *testing.T) {
 		connected(t, other)
 		t.Logf("first tab is %s", eval[string](t, ctx, `document.visibilityState`))
 
-		ts.write(t, "content/cases/c1.md", strings.Replace(fixtureCase(1, "江门市", "恩平市", "党建引领", "共同缔造"), "第1号小区的改造", "修好以后", 1))
+		ts.write(t, "content/cases/c1.md", strings.Replace(sitetest.Case(1, "江门市", "恩平市", "党建引领", "共同缔造"), "第1号小区的改造", "修好以后", 1))
 		poll(t, other, "overlay gone on the other page", `!document.querySelector("showcase-problems")`)
 
 		// Back to the first tab: it catches up.

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/guangdong-renovation/showcase/internal/sitetest"
 )
 
 var regexpLine = regexp.MustCompile(`^[^:]+:\d+(:\d+)?: .+`)
@@ -44,7 +46,7 @@ func hostOf(ts *testServer) string {
 }
 
 func TestPaths(t *testing.T) {
-	ts := start(t, fixtureSite())
+	ts := start(t, sitetest.Site("https://example.org/sub/"))
 	addr := hostOf(ts)
 	cases := []struct {
 		path   string
@@ -146,7 +148,7 @@ func TestPaths(t *testing.T) {
 }
 
 func TestCrossOrigin(t *testing.T) {
-	ts := start(t, fixtureSite())
+	ts := start(t, sitetest.Site("https://example.org/sub/"))
 	addr := hostOf(ts)
 	for _, c := range []struct {
 		name, headers, status string
@@ -181,7 +183,7 @@ func TestCrossOrigin(t *testing.T) {
 // TestMalformed sends requests no browser would and checks that the
 // server still answers afterwards.
 func TestMalformed(t *testing.T) {
-	ts := start(t, fixtureSite())
+	ts := start(t, sitetest.Site("https://example.org/sub/"))
 	addr := hostOf(ts)
 	for _, req := range []string{
 		"\x00\x01\x02garbage\r\n\r\n",
@@ -266,7 +268,7 @@ func TestURLs(t *testing.T) {
 
 // TestStreamLimit opens event streams until the server refuses one.
 func TestStreamLimit(t *testing.T) {
-	ts := start(t, fixtureSite())
+	ts := start(t, sitetest.Site("https://example.org/sub/"))
 	var streams []*sseClient
 	for i := 0; i < maxStreams; i++ {
 		streams = append(streams, ts.connect(t))

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/guangdong-renovation/showcase/internal/sitetest"
 )
 
 // TestLivePreview walks through a publisher's session: edits, a broken
@@ -12,7 +14,7 @@ import (
 // stylesheet change, checking the pages and the events after each, and at
 // the end that the server serves exactly what a full build writes.
 func TestLivePreview(t *testing.T) {
-	ts := start(t, fixtureSite())
+	ts := start(t, sitetest.Site("https://example.org/sub/"))
 	sse := ts.connect(t)
 	hello := sse.hello(t)
 	if hello.ID == "" || len(hello.Problems) != 0 {
@@ -28,7 +30,7 @@ func TestLivePreview(t *testing.T) {
 	}
 
 	step(t, ts, "edit", func(t *testing.T) {
-		ts.write(t, "content/cases/c1.md", strings.Replace(fixtureCase(1, "江门市", "台山市", "共同缔造", "资金共担"), "第1号小区的改造", "第一号小区的全面改造", 1))
+		ts.write(t, "content/cases/c1.md", strings.Replace(sitetest.Case(1, "江门市", "台山市", "共同缔造", "资金共担"), "第1号小区的改造", "第一号小区的全面改造", 1))
 		ev := sse.reload(t)
 		if !contains(ev.Pages, "/cases/c1/") || ev.Other || ev.All || len(ev.Gone) != 0 {
 			t.Errorf("reload event: %+v", ev)
@@ -73,7 +75,7 @@ func TestLivePreview(t *testing.T) {
 	})
 
 	step(t, ts, "fix", func(t *testing.T) {
-		ts.write(t, "content/cases/c2.md", strings.Replace(fixtureCase(2, "江门市", "台山市", "共同缔造"), "第2号小区的改造", "第2号小区修好了", 1))
+		ts.write(t, "content/cases/c2.md", strings.Replace(sitetest.Case(2, "江门市", "台山市", "共同缔造"), "第2号小区的改造", "第2号小区修好了", 1))
 		if probs := sse.problems(t); len(probs) != 0 {
 			t.Errorf("problems after the fix: %q", probs)
 		}
@@ -101,7 +103,7 @@ func TestLivePreview(t *testing.T) {
 	})
 
 	step(t, ts, "new bundle", func(t *testing.T) {
-		ts.write(t, "content/cases/c9/index.md", strings.Replace(fixtureCase(9, "韶关市", "乐昌市", "党建引领"), "第9号小区的改造", "新的页面包", 1))
+		ts.write(t, "content/cases/c9/index.md", strings.Replace(sitetest.Case(9, "韶关市", "乐昌市", "党建引领"), "第9号小区的改造", "新的页面包", 1))
 		for {
 			if ev := sse.reload(t); contains(ev.Pages, "/cases/c9/") {
 				break
@@ -129,7 +131,7 @@ func TestLivePreview(t *testing.T) {
 	step(t, ts, "atomic save", func(t *testing.T) {
 		// Write a temporary file and rename it over the original.
 		tmp := filepath.Join(ts.dir, "content", "cases", ".c3.md.tmp1234")
-		if err := os.WriteFile(tmp, []byte(strings.Replace(fixtureCase(3, "江门市", "恩平市", "党建引领"), "第3号小区的改造", "原子保存", 1)), 0o644); err != nil {
+		if err := os.WriteFile(tmp, []byte(strings.Replace(sitetest.Case(3, "江门市", "恩平市", "党建引领"), "第3号小区的改造", "原子保存", 1)), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		if err := os.Rename(tmp, filepath.Join(ts.dir, "content", "cases", "c3.md")); err != nil {
@@ -152,7 +154,7 @@ func TestLivePreview(t *testing.T) {
 			t.Fatal(err)
 		}
 		os.WriteFile(filepath.Join(dir, ".c3.md.swp"), []byte("swap"), 0o644)
-		if err := os.WriteFile(filepath.Join(dir, "c3.md"), []byte(strings.Replace(fixtureCase(3, "江门市", "恩平市", "党建引领"), "第3号小区的改造", "维姆保存", 1)), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, "c3.md"), []byte(strings.Replace(sitetest.Case(3, "江门市", "恩平市", "党建引领"), "第3号小区的改造", "维姆保存", 1)), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		os.Remove(filepath.Join(dir, "c3.md~"))
@@ -206,7 +208,7 @@ func TestLivePreview(t *testing.T) {
 
 		// A page bundle made elsewhere and moved in.
 		stage := filepath.Join(t.TempDir(), "moved")
-		writeSite(t, stage, map[string]string{"index.md": strings.Replace(fixtureCase(10, "韶关市", "乐昌市", "党建引领"), "第10号小区的改造", "移入的页面包", 1)})
+		sitetest.Write(t, stage, map[string]string{"index.md": strings.Replace(sitetest.Case(10, "韶关市", "乐昌市", "党建引领"), "第10号小区的改造", "移入的页面包", 1)})
 		if err := os.Rename(stage, filepath.Join(ts.dir, "content", "cases", "moved")); err != nil {
 			t.Fatal(err)
 		}
@@ -228,7 +230,7 @@ func TestLivePreview(t *testing.T) {
 			t.Errorf("reload event after a folder rename: %+v", ev)
 		}
 		logged := len(ts.log.String())
-		ts.write(t, "content/cases/renamed/index.md", strings.Replace(fixtureCase(10, "韶关市", "乐昌市", "党建引领"), "第10号小区的改造", "改名后再编辑", 1))
+		ts.write(t, "content/cases/renamed/index.md", strings.Replace(sitetest.Case(10, "韶关市", "乐昌市", "党建引领"), "第10号小区的改造", "改名后再编辑", 1))
 		if ev := sse.reload(t); !contains(ev.Pages, "/cases/renamed/") {
 			t.Errorf("reload event after editing in a renamed folder: %+v", ev)
 		}
@@ -255,7 +257,7 @@ func step(t *testing.T, ts *testServer, name string, f func(t *testing.T)) {
 // shows a page that waits for a good build, with the problems, and the
 // fix brings the site.
 func TestBrokenAtStart(t *testing.T) {
-	files := fixtureSite()
+	files := sitetest.Site("https://example.org/sub/")
 	files["content/cases/c1.md"] = "---\ntitle: 坏\ndate: not a date\n---\n"
 	ts := start(t, files)
 	sse := ts.connect(t)
@@ -267,7 +269,7 @@ func TestBrokenAtStart(t *testing.T) {
 	if status != 404 || !strings.Contains(body, "/__showcase/live.js") {
 		t.Errorf("/cases/c1/ before the first good build: status %d\n%s", status, body)
 	}
-	ts.write(t, "content/cases/c1.md", fixtureCase(1, "江门市", "恩平市", "党建引领"))
+	ts.write(t, "content/cases/c1.md", sitetest.Case(1, "江门市", "恩平市", "党建引领"))
 	if probs := sse.problems(t); len(probs) != 0 {
 		t.Errorf("problems after the fix: %q", probs)
 	}
@@ -282,10 +284,10 @@ func TestBrokenAtStart(t *testing.T) {
 
 // TestStopsCleanly cancels Run with a stream open and a rebuild pending.
 func TestStopsCleanly(t *testing.T) {
-	ts := start(t, fixtureSite())
+	ts := start(t, sitetest.Site("https://example.org/sub/"))
 	sse := ts.connect(t)
 	sse.hello(t)
-	ts.write(t, "content/cases/c1.md", fixtureCase(1, "江门市", "恩平市", "党建引领"))
+	ts.write(t, "content/cases/c1.md", sitetest.Case(1, "江门市", "恩平市", "党建引领"))
 	if err := ts.stop(); err != nil {
 		t.Fatal(err)
 	}

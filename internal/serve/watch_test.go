@@ -1,6 +1,10 @@
 package serve
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/guangdong-renovation/showcase/internal/sitetest"
+)
 
 func TestNoise(t *testing.T) {
 	for name, want := range map[string]bool{
@@ -17,7 +21,7 @@ func TestNoise(t *testing.T) {
 
 func TestBatch(t *testing.T) {
 	root := t.TempDir()
-	writeSite(t, root, map[string]string{"content/cases/a.md": "x"})
+	sitetest.Write(t, root, map[string]string{"content/cases/a.md": "x"})
 	mk := func(gone, added []string) *batch {
 		b := newBatch()
 		for _, g := range gone {

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/guangdong-renovation/showcase/internal/sitetest"
 )
 
 // TestCollisions checks that two sources of one URL fail the build, naming
@@ -27,7 +29,7 @@ func TestCollisions(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			writeSite(t, dir, tt.files)
+			sitetest.Write(t, dir, tt.files)
 			_, err := Build(context.Background(), Options{SiteDir: dir, Theme: os.DirFS(repo), DryRun: true})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("got %v, want %q", err, tt.want)
@@ -40,7 +42,7 @@ func TestCollisions(t *testing.T) {
 // case, which would silently drop out of the handbook.
 func TestBriefingNamesDraft(t *testing.T) {
 	dir := t.TempDir()
-	writeSite(t, dir, map[string]string{
+	sitetest.Write(t, dir, map[string]string{
 		"content/cases/a.md":     "---\ntitle: a\ndate: 2023-01-01\nregion: {city: c}\nstatus: planned\ndraft: true\n---\n",
 		"content/briefings/v.md": "---\ntitle: v\ndate: 2023-10-19\ncases: [a]\n---\n",
 	})

@@ -8,6 +8,7 @@ import (
 
 	"github.com/guangdong-renovation/showcase/internal/content"
 	"github.com/guangdong-renovation/showcase/internal/markdown"
+	"github.com/guangdong-renovation/showcase/internal/sitetest"
 	"io/fs"
 	"os"
 	"runtime"
@@ -31,7 +32,7 @@ func (s shuffledFS) ReadDir(name string) ([]fs.DirEntry, error) {
 // requires every output file to be byte-identical.
 func TestDeterministicOutput(t *testing.T) {
 	dir := t.TempDir()
-	writeSite(t, dir, fixtureSite())
+	sitetest.Write(t, dir, sitetest.Site("https://example.org/"))
 	build := func(fsys fs.FS, workers int) *Memory {
 		mem := NewMemory()
 		if _, err := Build(context.Background(), Options{SiteDir: dir, Site: fsys, Theme: os.DirFS(repo), Memory: mem, Workers: workers}); err != nil {
@@ -55,11 +56,11 @@ func TestDeterministicOutput(t *testing.T) {
 // templates as written (tr at run time), and requires the same bytes.
 func TestPretranslatedTemplates(t *testing.T) {
 	dir := t.TempDir()
-	files := fixtureSite()
+	files := sitetest.Site("https://example.org/")
 	files["site.yaml"] = strings.Replace(files["site.yaml"], "page_size: 3", "page_size: 3\nlanguages: [en]", 1)
-	files["content/cases/c1.en.md"] = strings.Replace(fixtureCase(1, "Jiangmen", "Taishan", "党建引领"), "第1号小区改造", "Community 1", 1)
+	files["content/cases/c1.en.md"] = strings.Replace(sitetest.Case(1, "Jiangmen", "Taishan", "党建引领"), "第1号小区改造", "Community 1", 1)
 	files["content/pages/about.en.md"] = "---\ntitle: About\n---\nAbout us.\n"
-	writeSite(t, dir, files)
+	sitetest.Write(t, dir, files)
 	opts := Options{SiteDir: dir, Site: os.DirFS(dir), Theme: os.DirFS(repo)}
 	lib, probs := content.Load(opts.Site, content.Options{NewRenderer: func(cfg content.Config) content.BodyRenderer {
 		return bodyRenderer{markdown.New(markdown.Options{})}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/guangdong-renovation/showcase/internal/sitetest"
 )
 
 // TestPreview saves cases one at a time, previewing each save and then
@@ -15,13 +17,13 @@ import (
 // effect it cannot vouch for; the build after it must equal a full build.
 func TestPreview(t *testing.T) {
 	dir := t.TempDir()
-	writeSite(t, dir, fixtureSite())
+	sitetest.Write(t, dir, sitetest.Site("https://example.org/"))
 	mem := NewMemory()
 	b := NewBuilder(Options{SiteDir: dir, Theme: os.DirFS(repo), Memory: mem})
 	if _, err := b.Build(context.Background(), nil); err != nil {
 		t.Fatal(err)
 	}
-	c1 := fixtureCase(1, "江门市", "台山市", "共同缔造", "资金共担")
+	c1 := sitetest.Case(1, "江门市", "台山市", "共同缔造", "资金共担")
 	steps := []struct {
 		name    string
 		file    string
@@ -30,11 +32,11 @@ func TestPreview(t *testing.T) {
 	}{
 		{"edit body", "content/cases/c1.md", strings.Replace(c1, "第1号小区的改造", "第一号小区的全面改造", 1), true},
 		{"edit title", "content/cases/c1.md", strings.Replace(c1, "title: 第1号小区改造", "title: 新标题", 1), true},
-		{"edit a case in a briefing", "content/cases/c2.md", strings.Replace(fixtureCase(2, "梅州市", "丰顺县", "资金共担", "党建引领"), "包括", "还包括", 1), true},
+		{"edit a case in a briefing", "content/cases/c2.md", strings.Replace(sitetest.Case(2, "梅州市", "丰顺县", "资金共担", "党建引领"), "包括", "还包括", 1), true},
 		{"add a link", "content/cases/c1.md", c1 + "\n[关于](/about/)\n", false},
 		{"add a heading", "content/cases/c1.md", c1 + "\n## 新的一节\n", false},
 		{"change the date", "content/cases/c1.md", strings.Replace(c1, "2023-02-02", "2025-01-01", 1), false},
-		{"change practices", "content/cases/c1.md", fixtureCase(1, "江门市", "台山市", "共同缔造"), false},
+		{"change practices", "content/cases/c1.md", sitetest.Case(1, "江门市", "台山市", "共同缔造"), false},
 		{"change figures", "content/cases/c1.md", strings.Replace(c1, "zones: 1,", "zones: 7,", 1), false},
 		{"broken case", "content/cases/c1.md", "---\ntitle: [坏\n---\n", false},
 		{"fix after a failed build", "content/cases/c1.md", c1 + "修好了。\n", false},
@@ -42,7 +44,7 @@ func TestPreview(t *testing.T) {
 		{"not a case", "content/pages/about.md", "---\ntitle: 关于我们\n---\n[案例一](/cases/c1/)\n", false},
 	}
 	for _, st := range steps {
-		writeSite(t, dir, map[string]string{st.file: st.body})
+		sitetest.Write(t, dir, map[string]string{st.file: st.body})
 		before := map[string][]byte{}
 		for _, p := range mem.Paths() {
 			before[p], _ = mem.Get(p)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/guangdong-renovation/showcase/internal/sitetest"
 )
 
 // TestRebuildRewritesOnlyWhatChanged builds a site to disk twice with no
@@ -15,9 +17,9 @@ import (
 // times: a deploy that compares them must upload only what changed.
 func TestRebuildRewritesOnlyWhatChanged(t *testing.T) {
 	dir := t.TempDir()
-	files := fixtureSite()
+	files := sitetest.Site("https://example.org/")
 	files["content/cases/c1.md"] += "\n第二段：细节。\n"
-	writeSite(t, dir, files)
+	sitetest.Write(t, dir, files)
 	out := filepath.Join(dir, "public")
 	opts := Options{SiteDir: dir, Theme: os.DirFS(repo), Out: out}
 	if _, err := Build(context.Background(), opts); err != nil {
@@ -70,7 +72,7 @@ func TestRebuildRewritesOnlyWhatChanged(t *testing.T) {
 	// Edit the second paragraph of one case: its summary (the first
 	// paragraph), title and figures stay, so only its own page and the
 	// search data show the change.
-	writeSite(t, dir, map[string]string{"content/cases/c1.md": strings.Replace(files["content/cases/c1.md"], "细节", "新的细节", 1)})
+	sitetest.Write(t, dir, map[string]string{"content/cases/c1.md": strings.Replace(files["content/cases/c1.md"], "细节", "新的细节", 1)})
 	if _, err := Build(context.Background(), opts); err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/guangdong-renovation/showcase/internal/content"
+	"github.com/guangdong-renovation/showcase/internal/sitetest"
 	"github.com/guangdong-renovation/showcase/internal/xsscheck"
 )
 
@@ -96,7 +97,7 @@ gallery: [{image: a.png, caption: "%[1]s", alt: "%[1]s"}]
 // data alike.
 func TestNoScriptReachesOutput(t *testing.T) {
 	dir := t.TempDir()
-	writeSite(t, dir, hostileSite())
+	sitetest.Write(t, dir, hostileSite())
 	mem := NewMemory()
 	_, err := Build(context.Background(), Options{SiteDir: dir, Theme: os.DirFS(repo), Memory: mem})
 	if err != nil {
@@ -129,7 +130,7 @@ func TestNoScriptReachesOutput(t *testing.T) {
 // asks for it.
 func TestUnsafeHTMLOptIn(t *testing.T) {
 	dir := t.TempDir()
-	writeSite(t, dir, map[string]string{
+	sitetest.Write(t, dir, map[string]string{
 		"site.yaml":          "title: t\nunsafe_html: true\n",
 		"content/cases/a.md": "---\ntitle: a\ndate: 2023-01-01\nregion: {city: c}\nstatus: planned\n---\n<b class=\"raw\">粗体</b>\n",
 	})
@@ -147,7 +148,7 @@ func TestUnsafeHTMLOptIn(t *testing.T) {
 // is refused, not published.
 func TestBadSourceURLIsAnError(t *testing.T) {
 	dir := t.TempDir()
-	writeSite(t, dir, map[string]string{
+	sitetest.Write(t, dir, map[string]string{
 		"content/cases/a.md": "---\ntitle: a\ndate: 2023-01-01\nregion: {city: c}\nstatus: planned\nsources: [{title: s, url: \"javascript:alert(1)\"}]\n---\n",
 	})
 	_, err := Build(context.Background(), Options{SiteDir: dir, Theme: os.DirFS(repo), DryRun: true})
