@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,6 +13,8 @@ import (
 
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/guangdong-renovation/showcase/internal/brief"
+	"github.com/guangdong-renovation/showcase/internal/browsertest"
 	"github.com/guangdong-renovation/showcase/internal/site"
 )
 
@@ -71,56 +72,20 @@ func axeSource(t *testing.T) string {
 	return string(b)
 }
 
-// chromiumPath finds Debian's Chromium.
+// chromiumPath finds Chromium as `showcase brief` does.
 func chromiumPath(t *testing.T) string {
 	t.Helper()
-	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
-		return "/usr/bin/chromium"
+	p, err := brief.FindBrowser("")
+	if err != nil {
+		missing(t, "%v", err)
 	}
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	missing(t, "chromium is not installed (apt-get install -y chromium fonts-noto-cjk)")
-	return ""
+	return p
 }
 
 // browser starts a headless Chromium with a fresh profile for the test and
 // returns the context of its first tab.
 func browser(t *testing.T) context.Context {
-	t.Helper()
-	path := chromiumPath(t)
-	// Not t.TempDir: Chromium's helper processes may still write to the
-	// profile for a moment after the browser has gone.
-	profile, err := os.MkdirTemp("", "showcase-a11y-chromium-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.UserDataDir(profile),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.Flag("hide-scrollbars", false),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancel()
-		cancelAlloc()
-		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
-			time.Sleep(100 * time.Millisecond)
-		}
-	})
-	if err := chromedp.Run(ctx); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
-	return ctx
+	return browsertest.Start(t, chromedp.Flag("hide-scrollbars", false))
 }
 
 // build builds the site in dir with the repository's theme into a new

@@ -8,7 +8,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -20,6 +19,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/guangdong-renovation/showcase/internal/browsertest"
 	"github.com/guangdong-renovation/showcase/internal/search"
 )
 
@@ -30,41 +30,8 @@ import (
 // browser starts Chromium with a fresh profile and returns a tab; each
 // tab(ctx) after that opens another tab of the same browser.
 func browser(t *testing.T) context.Context {
-	t.Helper()
-	path, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI is set but Chromium is missing (%v): install it (Debian: apt-get install chromium)", err)
-		}
-		t.Skipf("Chromium not found (%v); the browser tests need it", err)
-	}
-	profile, err := os.MkdirTemp("", "showcase-chromium-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Flag("headless", true),
-		chromedp.NoSandbox,
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(profile),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() {
-		cancelTime()
-		cancelTab()
-		cancelAlloc() // waits for Chromium to exit
-		os.RemoveAll(profile)
-	})
-	if err := chromedp.Run(ctx); err != nil { // start the browser now
-		t.Fatalf("starting Chromium: %v", err)
-	}
+	ctx, cancel := context.WithTimeout(browsertest.Start(t), 3*time.Minute)
+	t.Cleanup(cancel)
 	return ctx
 }
 

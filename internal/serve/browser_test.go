@@ -3,7 +3,6 @@ package serve
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,51 +12,14 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"github.com/guangdong-renovation/showcase/internal/browsertest"
 	"github.com/guangdong-renovation/showcase/internal/sitetest"
 )
 
 // browser starts a headless Chromium for the test. It skips the test when
 // there is none, unless the CI variable is set.
 func browser(t *testing.T) context.Context {
-	t.Helper()
-	path := "/usr/bin/chromium"
-	if _, err := os.Stat(path); err != nil {
-		if p, err := exec.LookPath("chromium"); err == nil {
-			path = p
-		} else if os.Getenv("CI") != "" {
-			t.Fatal("chromium is not installed")
-		} else {
-			t.Skip("chromium is not installed")
-		}
-	}
-	// Not t.TempDir: Chromium's helpers may still write to the profile
-	// for a moment after the browser exits.
-	profile, err := os.MkdirTemp("", "showcase-serve-chromium-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(path),
-		chromedp.UserDataDir(profile),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.NoFirstRun,
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancel()
-		cancelAlloc()
-		for i := 0; i < 50 && os.RemoveAll(profile) != nil; i++ {
-			time.Sleep(100 * time.Millisecond)
-		}
-	})
-	if err := chromedp.Run(ctx); err != nil { // start the browser
-		t.Fatalf("starting chromium: %v", err)
-	}
+	ctx := browsertest.Start(t)
 	logConsole(t, ctx)
 	return ctx
 }
