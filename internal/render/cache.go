@@ -38,7 +38,14 @@ func (s *set) card(lang, heading string, item any) (template.HTML, error) {
 	}
 	var buf bytes.Buffer
 	buf.Grow(2 << 10)
-	if err := s.base.ExecuteTemplate(&buf, "case-card", CardData{Lang: lang, H: heading, Case: item}); err != nil {
+	data := CardData{Lang: lang, H: heading, Case: item}
+	var err error
+	if s.nativeCard != nil {
+		err = s.nativeCard.Render(&buf, data, nil)
+	} else {
+		err = s.base.ExecuteTemplate(&buf, "case-card", data)
+	}
+	if err != nil {
 		return "", err
 	}
 	h := template.HTML(buf.String())

@@ -13,41 +13,28 @@ import (
 // Funcs returns the template functions of a site served from baseURL
 // (absolute, ending in /) at basePath (its path, ending in /).
 func Funcs(baseURL, basePath string) template.FuncMap {
-	unit := func(name string) figures.Unit {
-		switch name {
-		case "government", "enterprise", "property_units", "residents_funding":
-			return figures.Yuan
-		}
-		u, _ := figures.ParseUnit(name)
-		return u
-	}
 	url := func(p string) string {
 		return basePath + strings.TrimPrefix(p, "/")
 	}
 	return template.FuncMap{
-		"fig": func(lang, name string, v float64) string { return figures.Format(lang, unit(name), v) },
+		"fig": FigureText,
 		"fignum": func(lang, name string, v float64) string {
-			n, _ := figures.Split(lang, unit(name), v)
+			n, _ := FigureParts(lang, name, v)
 			return n
 		},
 		"figunit": func(lang, name string, v float64) string {
-			_, u := figures.Split(lang, unit(name), v)
+			_, u := FigureParts(lang, name, v)
 			return u
 		},
-		"num":    func(lang string, v any) string { return figures.Number(lang, toFloat(v)) },
-		"pct":    figures.Percent,
-		"pctnum": func(r float64) float64 { return math.Round(r*1000) / 10 },
-		"label":  Label,
-		"tr":     Translate,
-		"date":   FormatDate,
-		"isodate": func(t time.Time) string {
-			if t.IsZero() {
-				return ""
-			}
-			return t.Format("2006-01-02")
-		},
-		"status": StatusLabel,
-		"url":    url,
+		"num":     func(lang string, v any) string { return figures.Number(lang, toFloat(v)) },
+		"pct":     figures.Percent,
+		"pctnum":  func(r float64) float64 { return math.Round(r*1000) / 10 },
+		"label":   Label,
+		"tr":      Translate,
+		"date":    FormatDate,
+		"isodate": ISODate,
+		"status":  StatusLabel,
+		"url":     url,
 		"abs": func(p string) string {
 			if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
 				return p
@@ -66,6 +53,35 @@ func Funcs(baseURL, basePath string) template.FuncMap {
 		"add": func(a, b int) int { return a + b },
 		"sub": func(a, b int) int { return a - b },
 	}
+}
+
+// figureUnit is the unit of the figure or funding part name.
+func figureUnit(name string) figures.Unit {
+	switch name {
+	case "government", "enterprise", "property_units", "residents_funding":
+		return figures.Yuan
+	}
+	u, _ := figures.ParseUnit(name)
+	return u
+}
+
+// FigureText is {{fig lang name v}}: figure name's value v with its unit.
+func FigureText(lang, name string, v float64) string {
+	return figures.Format(lang, figureUnit(name), v)
+}
+
+// FigureParts is {{fignum}} and {{figunit}}: the number and the unit of
+// figure name's value v, apart.
+func FigureParts(lang, name string, v float64) (num, unit string) {
+	return figures.Split(lang, figureUnit(name), v)
+}
+
+// ISODate is {{isodate t}}: 2023-10-19, or "" for the zero time.
+func ISODate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
 }
 
 // Label names a figure or funding part for lang.

@@ -37,6 +37,9 @@ type Options struct {
 	Funcs               template.FuncMap
 	// Languages are the languages pages will be rendered in.
 	Languages []string
+	// Natives render parts of the built-in theme in Go, where the theme
+	// loaded is the one they were written from (see Native).
+	Natives Natives
 }
 
 // Templates are the parsed page templates of a site.
@@ -45,7 +48,8 @@ type Templates struct {
 	langs   map[string]*set   // per language, with literal tr calls translated
 	paths   map[string]string // file or template name -> path for problems
 	version uint64
-	custom  bool // the site has templates of its own
+	custom  bool    // the site has templates of its own
+	natives Natives // those that match the theme
 }
 
 // Custom reports whether the site has templates of its own: then any page
@@ -59,6 +63,10 @@ type set struct {
 	pages map[string]*template.Template // by page name, e.g. "case"
 	cards sync.Map                      // cardKey -> template.HTML
 	parts sync.Map                      // partKey -> template.HTML
+	// Natives in use (only in the sets of Languages): the card's, and the
+	// main blocks' by page name.
+	nativeCard *Native
+	mains      map[string]*Native
 }
 
 // Load parses the theme. Every problem is reported, not just the first.
@@ -125,13 +133,14 @@ func Load(opts Options) (*Templates, content.Problems) {
 	if !ok {
 		return t, probs
 	}
+	t.natives = t.activeNatives(opts.Natives)
 	for _, lang := range opts.Languages {
 		if _, done := t.langs[lang]; done {
 			continue
 		}
 		var ignored content.Problems
 		s, ok := t.parseSet(files, names, fromSite, opts.Funcs, &ignored, func(b []byte) []byte { return pretranslate(b, lang) })
-		if ok && len(ignored) == 0 {
+		if ok && len(ignored) == 0 && s.useNatives(t.natives) == nil {
 			t.langs[lang] = s
 		}
 	}
@@ -212,7 +221,13 @@ func (t *Templates) execute(s *set, w io.Writer, name string, data any) error {
 	if tpl == nil {
 		return &TemplateError{Problem: content.Problem{Path: path.Join("templates", name+".html"), Message: "missing page template"}}
 	}
-	if err := tpl.ExecuteTemplate(w, "base", data); err != nil {
+	var err error
+	if nat := s.mains[name]; nat != nil {
+		err = s.executeNative(tpl, nat, w, data)
+	} else {
+		err = tpl.ExecuteTemplate(w, "base", data)
+	}
+	if err != nil {
 		return &TemplateError{Problem: t.problem(err)}
 	}
 	return nil

@@ -62,6 +62,9 @@ type Options struct {
 	// serves from it. Rebuilds into Memory re-render only the pages whose
 	// key changed.
 	Memory *Memory
+	// TemplatesOnly renders every page with the templates, never with the
+	// built-in theme's Go renderers (native.go): for comparing the two.
+	TemplatesOnly bool
 }
 
 // Result describes a finished build.
@@ -325,12 +328,16 @@ func loadTemplates(opts Options, cat *Catalog) (*render.Templates, content.Probl
 	if err != nil {
 		siteTpl = nil
 	}
-	return render.Load(render.Options{
+	ro := render.Options{
 		Builtin: builtin, BuiltinDir: "templates",
 		Site: siteTpl, SiteDir: "templates",
 		Funcs:     render.Funcs(absBase(cat.Config.BaseURL), cat.BasePath),
 		Languages: append([]string{cat.Config.Language}, cat.Config.Languages...),
-	})
+	}
+	if !opts.TemplatesOnly {
+		ro.Natives = natives(cat.BasePath)
+	}
+	return render.Load(ro)
 }
 
 // absBase is base_url for absolute links; a site without one gets
