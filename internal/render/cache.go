@@ -41,7 +41,7 @@ func (s *set) card(lang, heading string, item any) (template.HTML, error) {
 	data := CardData{Lang: lang, H: heading, Case: item}
 	var err error
 	if s.nativeCard != nil {
-		err = s.nativeCard.Render(&buf, data, nil)
+		err = s.nativeCard.Render(&buf, data, Parts{})
 	} else {
 		err = s.base.ExecuteTemplate(&buf, "case-card", data)
 	}

@@ -35,15 +35,7 @@ func Funcs(baseURL, basePath string) template.FuncMap {
 		"isodate": ISODate,
 		"status":  StatusLabel,
 		"url":     url,
-		"abs": func(p string) string {
-			if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
-				return p
-			}
-			if strings.HasPrefix(p, basePath) {
-				p = strings.TrimPrefix(p, basePath)
-			}
-			return baseURL + strings.TrimPrefix(p, "/")
-		},
+		"abs":     func(p string) string { return AbsURL(baseURL, basePath, p) },
 		// qr draws a QR code of an absolute URL as an inline <svg>:
 		// {{qr (abs .URL)}}.
 		"qr": func(u string) (template.HTML, error) {
@@ -53,6 +45,18 @@ func Funcs(baseURL, basePath string) template.FuncMap {
 		"add": func(a, b int) int { return a + b },
 		"sub": func(a, b int) int { return a - b },
 	}
+}
+
+// AbsURL is {{abs p}} for a site served from baseURL at basePath: the
+// absolute URL of site path p.
+func AbsURL(baseURL, basePath, p string) string {
+	if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
+		return p
+	}
+	if strings.HasPrefix(p, basePath) {
+		p = strings.TrimPrefix(p, basePath)
+	}
+	return baseURL + strings.TrimPrefix(p, "/")
 }
 
 // figureUnit is the unit of the figure or funding part name.

@@ -2,11 +2,11 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"html/template"
 	"io"
-	"strings"
 )
 
 // A Native renders one part of the built-in theme in Go, writing exactly
@@ -18,41 +18,47 @@ import (
 // A Native only stands in for templates that are exactly the ones it was
 // written from: Source is the Fingerprint of those definitions, and when
 // the theme's differ (the site overrides one of them, or someone edited the
-// theme and not the Native) the templates run as always. The package
-// that provides Natives tests them against the templates on whole sites.
+// theme and not the Native) the templates run as always. The package that
+// provides Natives tests them against the templates on whole sites.
 type Native struct {
 	// Source is the Fingerprint of the definitions the Native reproduces.
 	Source uint64
-	// Render writes the part for data to b. cards renders a case's card as
-	// the "cards" template function does, from the same cache.
-	Render func(b *bytes.Buffer, data any, cards CardFunc) error
+	// Render writes the part for data to b, or returns Decline, having
+	// written nothing, for data it does not handle.
+	Render func(b *bytes.Buffer, data any, parts Parts) error
 }
 
-// CardFunc renders a case's card (template "case-card") for lang with the
-// heading element h.
-type CardFunc func(lang, h string, item any) (template.HTML, error)
+// Decline is what a Native returns for data its template must render.
+var Decline = errors.New("render: the template renders this")
+
+// Parts are the cached parts of pages, for Natives: what the template
+// functions "cards" and "cached" use.
+type Parts struct {
+	// Card renders a case's card (template "case-card") for lang with the
+	// heading element h.
+	Card func(lang, h string, item any) (template.HTML, error)
+	// Cached is {{cached name data variant…}}.
+	Cached func(name string, data any, variant ...string) (template.HTML, error)
+}
 
 // Natives are the Natives of a theme, by what they render.
 type Natives struct {
-	// Card renders template "case-card" (data: CardData). CardSource
-	// lists what its Source covers.
+	// Card renders template "case-card" (data: CardData); its Source
+	// covers CardSource.
 	Card *Native
-	// Mains render the "main" block of page templates, by page name
-	// ("case"); data is the page. Their Source covers "main" and
-	// MainSources.
-	Mains map[string]*Native
+	// Pages render whole pages of page templates, by page name ("case");
+	// data is the page. Their Source covers PageSources as the page
+	// template sees them.
+	Pages map[string]*Native
 }
 
-// The definitions whose text each kind of Native's Source covers.
+// The definitions whose text each kind of Native's Source covers. The
+// partials a page Native gets through Parts.Cached run as templates, so
+// they are not among them.
 var (
 	CardSource  = []string{"case-card"}
-	MainSources = []string{"main", "case-cards", "case-card", "lang-name"}
+	PageSources = []string{"base", "head", "crumbs", "alternates", "main", "case-cards", "case-card", "lang-name"}
 )
-
-// nativeMarker stands for a page's "main" block while its template runs;
-// the Native's output replaces it. No escaped value can contain a NUL
-// byte, so the first marker in the output is this one.
-const nativeMarker = "\x00showcase:main\x00"
 
 // Fingerprint identifies the text of the named definitions as page
 // template page sees them (in the theme as loaded, before translation);
@@ -77,12 +83,12 @@ func (t *Templates) Fingerprint(page string, names ...string) uint64 {
 }
 
 // NativeActive reports whether a Native renders name: "case-card", or a
-// page name for its main block.
+// page name.
 func (t *Templates) NativeActive(name string) bool {
 	if name == "case-card" {
 		return t.natives.Card != nil
 	}
-	return t.natives.Mains[name] != nil
+	return t.natives.Pages[name] != nil
 }
 
 // activeNatives keeps the Natives whose Source matches the theme as
@@ -97,63 +103,35 @@ func (t *Templates) activeNatives(all Natives) Natives {
 	if all.Card != nil && t.Fingerprint("", CardSource...) == all.Card.Source {
 		on.Card = all.Card
 	}
-	for page, n := range all.Mains {
-		if n != nil && t.raw.pages[page] != nil && t.Fingerprint(page, MainSources...) == n.Source {
-			if on.Mains == nil {
-				on.Mains = map[string]*Native{}
+	for page, n := range all.Pages {
+		if n != nil && t.raw.pages[page] != nil && t.Fingerprint(page, PageSources...) == n.Source {
+			if on.Pages == nil {
+				on.Pages = map[string]*Native{}
 			}
-			on.Mains[page] = n
+			on.Pages[page] = n
 		}
 	}
 	return on
 }
 
-// useNatives makes the set run the Natives: its card function calls the
-// card Native, and each page with a main Native has its "main" replaced
-// by the marker.
-func (s *set) useNatives(n Natives) error {
-	s.nativeCard = n.Card
-	for page, nat := range n.Mains {
-		tpl := s.pages[page]
-		if tpl == nil {
-			continue
-		}
-		if _, err := tpl.New("main").Parse(nativeMarker); err != nil {
-			return err
-		}
-		if s.mains == nil {
-			s.mains = map[string]*Native{}
-		}
-		s.mains[page] = nat
-	}
-	return nil
-}
-
-// executeNative runs page template tpl with its main block standing in as
-// the marker, then splices nat's output in its place.
+// executeNative renders a page with nat, or with its template when nat
+// declines.
 func (s *set) executeNative(tpl *template.Template, nat *Native, w io.Writer, data any) error {
 	buf, direct := w.(*bytes.Buffer)
 	if !direct {
 		buf = new(bytes.Buffer)
 	}
 	start := buf.Len()
-	if err := tpl.ExecuteTemplate(buf, "base", data); err != nil {
+	err := nat.Render(buf, data, Parts{Card: s.card, Cached: s.cached})
+	if errors.Is(err, Decline) {
+		buf.Truncate(start)
+		return tpl.ExecuteTemplate(w, "base", data)
+	}
+	if err != nil {
 		return err
 	}
-	i := bytes.Index(buf.Bytes()[start:], []byte(nativeMarker))
-	if i < 0 {
-		return fmt.Errorf("template: %s: the page has no main block", tpl.Name())
-	}
-	at := start + i
-	tail := strings.Clone(string(buf.Bytes()[at+len(nativeMarker):]))
-	buf.Truncate(at)
-	if err := nat.Render(buf, data, s.card); err != nil {
-		return err
-	}
-	buf.WriteString(tail)
 	if !direct {
-		_, err := w.Write(buf.Bytes())
-		return err
+		_, err = w.Write(buf.Bytes())
 	}
-	return nil
+	return err
 }

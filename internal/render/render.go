@@ -64,9 +64,9 @@ type set struct {
 	cards sync.Map                      // cardKey -> template.HTML
 	parts sync.Map                      // partKey -> template.HTML
 	// Natives in use (only in the sets of Languages): the card's, and the
-	// main blocks' by page name.
+	// pages' by page name.
 	nativeCard *Native
-	mains      map[string]*Native
+	pageNative map[string]*Native
 }
 
 // Load parses the theme. Every problem is reported, not just the first.
@@ -140,7 +140,8 @@ func Load(opts Options) (*Templates, content.Problems) {
 		}
 		var ignored content.Problems
 		s, ok := t.parseSet(files, names, fromSite, opts.Funcs, &ignored, func(b []byte) []byte { return pretranslate(b, lang) })
-		if ok && len(ignored) == 0 && s.useNatives(t.natives) == nil {
+		if ok && len(ignored) == 0 {
+			s.nativeCard, s.pageNative = t.natives.Card, t.natives.Pages
 			t.langs[lang] = s
 		}
 	}
@@ -222,7 +223,7 @@ func (t *Templates) execute(s *set, w io.Writer, name string, data any) error {
 		return &TemplateError{Problem: content.Problem{Path: path.Join("templates", name+".html"), Message: "missing page template"}}
 	}
 	var err error
-	if nat := s.mains[name]; nat != nil {
+	if nat := s.pageNative[name]; nat != nil {
 		err = s.executeNative(tpl, nat, w, data)
 	} else {
 		err = tpl.ExecuteTemplate(w, "base", data)

@@ -335,7 +335,7 @@ func loadTemplates(opts Options, cat *Catalog) (*render.Templates, content.Probl
 		Languages: append([]string{cat.Config.Language}, cat.Config.Languages...),
 	}
 	if !opts.TemplatesOnly {
-		ro.Natives = natives(cat.BasePath)
+		ro.Natives = natives(absBase(cat.Config.BaseURL), cat.BasePath)
 	}
 	return render.Load(ro)
 }

@@ -11,8 +11,9 @@ import (
 	"github.com/guangdong-renovation/showcase/internal/render"
 )
 
-// The built-in theme's case page (the "main" block of templates/case.html)
-// and case card ("case-card" in templates/_partials.html), written in Go.
+// The built-in theme's case page (templates/base.html around the "main"
+// block of templates/case.html) and case card ("case-card" in
+// templates/_partials.html), written in Go.
 // A site of 10,000 cases renders 10,000 case pages and 20,000 cards; run
 // by the template engine they were half of a build's CPU time. Each
 // function here follows its template line by line and writes the same
@@ -27,13 +28,14 @@ import (
 // render.Templates.Fingerprint).
 const (
 	nativeCardSource = 0xc70b6c017a037d4e
-	nativeCaseSource = 0x7fb4178ec8dee0b7
+	nativeCaseSource = 0x9a06a1f0c9647a5f
 )
 
-// natives returns the theme's Natives for a site served at basePath.
-func natives(basePath string) render.Natives {
+// natives returns the theme's Natives for a site served from baseURL at
+// basePath.
+func natives(baseURL, basePath string) render.Natives {
 	return render.Natives{
-		Card: &render.Native{Source: nativeCardSource, Render: func(b *bytes.Buffer, data any, _ render.CardFunc) error {
+		Card: &render.Native{Source: nativeCardSource, Render: func(b *bytes.Buffer, data any, _ render.Parts) error {
 			d, ok := data.(render.CardData)
 			if !ok {
 				return fmt.Errorf("case-card: unexpected data %T", data)
@@ -45,14 +47,18 @@ func natives(basePath string) render.Natives {
 			nativeWriter{b: b, lang: d.Lang}.card(d.H, c)
 			return nil
 		}},
-		Mains: map[string]*render.Native{
-			"case": {Source: nativeCaseSource, Render: func(b *bytes.Buffer, data any, cards render.CardFunc) error {
+		Pages: map[string]*render.Native{
+			"case": {Source: nativeCaseSource, Render: func(b *bytes.Buffer, data any, parts render.Parts) error {
 				p, ok := data.(*Page)
 				if !ok || p.Case == nil || p.Case.Case == nil {
 					return fmt.Errorf("case page: unexpected data %T", data)
 				}
-				w := nativeWriter{b: b, lang: p.Lang, basePath: basePath}
-				return w.casePage(p, cards)
+				if p.Briefing != nil || p.Kind != "case" {
+					// base.html's briefing title is CSS in an attribute.
+					return render.Decline
+				}
+				w := nativeWriter{b: b, lang: p.Lang, baseURL: baseURL, basePath: basePath}
+				return w.page(p, parts)
 			}},
 		},
 	}
@@ -60,9 +66,9 @@ func natives(basePath string) render.Natives {
 
 // nativeWriter writes one page's HTML as html/template would.
 type nativeWriter struct {
-	b        *bytes.Buffer
-	lang     string
-	basePath string
+	b                 *bytes.Buffer
+	lang              string
+	baseURL, basePath string
 }
 
 // s writes template text.

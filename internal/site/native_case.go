@@ -1,13 +1,14 @@
 package site
 
 import (
+	"html/template"
 	"time"
 
 	"github.com/guangdong-renovation/showcase/internal/render"
 )
 
 // casePage is the "main" block of templates/case.html.
-func (w nativeWriter) casePage(p *Page, cards render.CardFunc) error {
+func (w nativeWriter) casePage(p *Page, cards func(lang, h string, item any) (template.HTML, error)) error {
 	c := p.Case
 	d := c.Case
 	w.wrap("\n<article class=\"case\">\n<div class=\"page-head\">\n<h1>", d.Title, "</h1>")
@@ -185,15 +186,7 @@ func (w nativeWriter) casePage(p *Page, cards render.CardFunc) error {
 	if len(p.Alternates) == 0 && len(c.Translations) > 0 {
 		w.s("\n<p class=\"langs\">")
 		w.tr("其他语言：")
-		for _, l := range c.Translations {
-			w.s(" <a href=\"")
-			w.url(l.URL)
-			w.wrap("\" hreflang=\"", l.Title, "\" lang=\"")
-			w.text(l.Title)
-			w.s("\">")
-			w.langName(l.Title)
-			w.s("</a>")
-		}
+		w.langLinks(c.Translations)
 		w.s("</p>")
 	}
 	if o := c.Original; o != nil {
@@ -293,13 +286,7 @@ func (w nativeWriter) gallery(p *Page) {
 	d := p.Case.Case
 	w.section("", "改造前后", "<div class=\"gallery\">")
 	for _, g := range d.Gallery {
-		alt := g.Alt
-		if alt == "" {
-			alt = g.Caption
-		}
-		if alt == "" {
-			alt = d.Title
-		}
+		alt := or(g.Alt, g.Caption, d.Title)
 		w.s("\n<figure class=\"shot")
 		if g.Before != "" && g.After != "" {
 			w.s(" pair")

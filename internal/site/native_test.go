@@ -30,7 +30,7 @@ func TestNativesActive(t *testing.T) {
 		want   uint64
 	}{
 		{"case-card", "", render.CardSource, nativeCardSource},
-		{"case", "case", render.MainSources, nativeCaseSource},
+		{"case", "case", render.PageSources, nativeCaseSource},
 	} {
 		if !tpl.NativeActive(n.name) {
 			t.Errorf("the Go renderer of %q is not in use: the theme's %v changed (fingerprint %#x, native.go has %#x). Update native.go to write what the templates now write (TestNatives compares them), then set its fingerprint.",
