@@ -30,8 +30,13 @@ const nodeBudget = 200000
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // parseYAML parses src (which starts at file line lineOff+1) into its root
-// node. A syntax error becomes a Problem; the result is then nil.
+// node. A syntax error becomes a Problem; the result is then nil. The
+// common kind of front matter takes fastYAML's quicker path; the rest, and
+// every error, goes through yaml.v3.
 func parseYAML(path string, src []byte, lineOff int, probs *Problems) *yaml.Node {
+	if n, ok := fastYAML(src); ok {
+		return n
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
 		line, msg := 0, err.Error()
