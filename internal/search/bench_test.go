@@ -7,9 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"sort"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -127,7 +130,9 @@ func gzipSize(b []byte) int {
 func BenchmarkIndex(b *testing.B) {
 	docs := benchDocs(b)
 	l := search.NewLayout(docs, "bench")
+	live, peak := indexMemory(docs, l)
 	var files map[string][]byte
+	b.ReportAllocs()
 	b.ResetTimer()
 	cpu := cpuTime()
 	for b.Loop() {
@@ -221,6 +226,8 @@ func BenchmarkIndex(b *testing.B) {
 	b.Logf("%d documents; %d shards (median %d B, largest %d B), %d fragment files of %d documents",
 		len(docs), l.Shards, sizes[len(sizes)/2], sizes[len(sizes)-1], l.Fragments(), l.Group)
 	b.ReportMetric(cpu.Seconds()*1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(live)/1e6, "index-live-MB")
+	b.ReportMetric(float64(peak)/1e6, "peak-heap-MB")
 	b.ReportMetric(float64(len(docs)), "docs")
 	b.ReportMetric(float64(len(files)), "files")
 	b.ReportMetric(float64(shardRaw)/1e6, "index-MB")
@@ -230,4 +237,49 @@ func BenchmarkIndex(b *testing.B) {
 	b.ReportMetric(float64(typical)/1000, "query-gzip-kB")
 	b.ReportMetric(float64(worst)/1000, "worst-query-gzip-kB")
 	b.ReportMetric(float64(queryTime.Microseconds())/1000, "rank-ms")
+}
+
+// indexMemory returns the heap an index holds once built (what a site
+// build keeps until its last shard is encoded) and the most heap that
+// building it and encoding its shards one by one takes, as a site build
+// does, both above what was live before. The peak is sampled every
+// millisecond with the collector running at GOGC=10, so it is the live
+// heap to within about a tenth.
+func indexMemory(docs []search.Doc, l search.Layout) (live, peak uint64) {
+	heap := func() uint64 {
+		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		metrics.Read(s)
+		return s[0].Value.Uint64()
+	}
+	runtime.GC()
+	base := heap()
+	defer debug.SetGCPercent(debug.SetGCPercent(10))
+	var top atomic.Uint64
+	stop := make(chan bool)
+	sampled := make(chan bool)
+	go func() {
+		defer close(sampled)
+		t := time.NewTicker(time.Millisecond)
+		defer t.Stop()
+		for {
+			if h := heap(); h > top.Load() {
+				top.Store(h)
+			}
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	idx := search.Build(docs, l, 0)
+	runtime.GC()
+	live = heap() - base
+	for n := 0; n < l.Shards; n++ {
+		idx.Shard(n)
+	}
+	close(stop)
+	<-sampled
+	runtime.KeepAlive(idx)
+	return live, top.Load() - base
 }

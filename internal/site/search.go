@@ -57,24 +57,23 @@ func (pl *plan) search() {
 	if len(pl.jobs) > meta {
 		pl.jobs[meta].first = true // with the index, so that the text can go early (releaseText)
 	}
-	// The first shard job to run builds the index and encodes every
-	// shard; each job then takes its shard's bytes. The index itself, four
-	// times the size of its shards, is dropped as soon as they are encoded,
-	// and each shard once written.
+	// The first shard job to run builds the index, with every core (the
+	// other jobs that start meanwhile are shard jobs too, and wait for
+	// it); then each job encodes its own shard, and the last one lets go
+	// of the index. Encoding every shard at once held them all, about as
+	// large as the index, beside it.
 	var once sync.Once
-	var shards [][]byte
+	var idx *search.Index
+	var left atomic.Int64
+	left.Store(int64(layout.Shards))
 	shard := func(n int) []byte {
-		once.Do(func() {
-			// One worker: the other workers render pages meanwhile, and each
-			// worker of the index holds a counter of 8 bytes per posting.
-			idx := search.Build(docs, layout, 1)
-			shards = make([][]byte, layout.Shards)
-			for i := range shards {
-				shards[i] = idx.Shard(i)
-			}
-		})
-		b := shards[n]
-		shards[n] = nil
+		once.Do(func() { idx = search.Build(docs, layout, 0) })
+		b := idx.Shard(n)
+		// Every other job read idx before its Add: the last one to add
+		// is the last reader.
+		if left.Add(-1) == 0 {
+			idx = nil
+		}
 		return b
 	}
 	for s := 0; s < layout.Shards; s++ {
