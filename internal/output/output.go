@@ -1,11 +1,19 @@
-// Package output writes a build into a fresh folder beside the output
-// folder and swaps it in only when the whole build succeeded.
+// Package output writes a build beside the output folder and changes the
+// output folder only when the whole build succeeded.
 //
-// A failed build (Abort) leaves the previous output exactly as it was; a
-// successful one (Commit) leaves no file of a deleted page behind. A file
-// whose bytes did not change keeps its previous modification time (it is
-// hard-linked from the previous output), so a deploy that compares times
-// uploads only what changed.
+// A first build is written into a fresh folder that then takes the output
+// folder's name. A rebuild writes only the files whose bytes changed,
+// beside the output; when it succeeds (Commit), each of them replaces its
+// old version in one rename, so no reader ever sees half a file, and the
+// files of pages that are gone are removed. Files whose bytes did not
+// change are not touched at all: they keep their modification times, so a
+// deploy that compares times uploads only what changed, and a rebuild
+// after a one-page edit moves a handful of files instead of rewriting, or
+// linking, and deleting thousands.
+//
+// A failed build (Abort) leaves the previous output exactly as it was.
+// While a rebuild's Commit runs, the marker file records no fingerprint, so
+// should the process die half-way the next build redoes everything.
 //
 // The folder is marked with a small file, MarkerName, so that the
 // generator never replaces a folder it did not create.
@@ -39,6 +47,11 @@ type Dir struct {
 	// has as many folders, and asking the disk again for each file's
 	// parents costs more than writing the file.
 	dirs sync.Map
+	// A rebuild's files (slash paths): changed holds those written to tmp,
+	// all those of this build, written or unchanged.
+	mu      sync.Mutex
+	changed []string
+	all     map[string]struct{}
 }
 
 // Begin starts writing a build that will replace out. It refuses an out
@@ -60,6 +73,7 @@ func Begin(out string) (*Dir, error) {
 				return nil, fmt.Errorf("%s: folder exists and was not written by showcase (no %s file in it); choose another output folder or empty it", out, MarkerName)
 			}
 			d.prev = out
+			d.all = map[string]struct{}{}
 		}
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, err
@@ -111,21 +125,27 @@ func (d *Dir) WriteFile(rel string, data []byte) error {
 	return nil
 }
 
-// write writes a file, or links the previous build's file when its bytes
-// are the same, and says which it did.
+// write writes a file, unless a previous build wrote the same bytes, and
+// says which it did.
 func (d *Dir) write(rel string, data []byte) (kept bool, err error) {
 	dst, err := d.clean(rel)
 	if err != nil {
 		return false, err
 	}
-	if err := d.mkdir(filepath.Dir(dst)); err != nil {
-		return false, err
-	}
 	if d.prev != "" {
-		old := filepath.Join(d.prev, filepath.FromSlash(rel))
-		if same(old, data) && os.Link(old, dst) == nil {
+		kept = same(filepath.Join(d.prev, filepath.FromSlash(rel)), data)
+		d.mu.Lock()
+		d.all[rel] = struct{}{}
+		if !kept {
+			d.changed = append(d.changed, rel)
+		}
+		d.mu.Unlock()
+		if kept {
 			return true, nil
 		}
+	}
+	if err := d.mkdir(filepath.Dir(dst)); err != nil {
+		return false, err
 	}
 	return false, writeFile(dst, data)
 }
@@ -206,11 +226,19 @@ func Fingerprint(out string) string {
 	return strings.TrimSpace(fp)
 }
 
-// Commit replaces the output folder with this build, recording
-// fingerprint (see Fingerprint) in its marker file.
+// Commit makes this build the output folder, recording fingerprint (see
+// Fingerprint) in its marker file.
 func (d *Dir) Commit(fingerprint string) error {
 	if d.tmp == "" {
 		return errors.New("output: build already finished")
+	}
+	if d.prev != "" {
+		err := d.commitInPlace(fingerprint)
+		if rmErr := os.RemoveAll(d.tmp); err == nil {
+			err = rmErr
+		}
+		d.tmp = ""
+		return err
 	}
 	if _, err := d.write(MarkerName, markerText(fingerprint)); err != nil {
 		d.Abort()

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -153,5 +154,70 @@ func TestRelativeOutput(t *testing.T) {
 				t.Fatalf("got %q, %v", b, err)
 			}
 		})
+	}
+}
+
+// TestRebuildInPlace rebuilds over a previous output: unchanged files stay
+// the same files, changed ones are replaced, a page that became a section
+// (or the reverse) gets its new shape, and pages that are gone leave no
+// file or empty folder behind.
+func TestRebuildInPlace(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	build := func(fp string, files map[string]string) *Dir {
+		t.Helper()
+		d, err := Begin(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rel, body := range files {
+			if err := d.WriteFile(rel, []byte(body)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := d.Commit(fp); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	build("fp1", map[string]string{
+		"a/index.html": "a", "b/index.html": "b1", "c": "c as a file",
+		"d/e/index.html": "d/e", "g/h/index.html": "gone", "x/y.html": "y", "x/z.html": "z",
+	})
+	kept, _ := os.Stat(filepath.Join(out, "a/index.html"))
+	d := build("fp2", map[string]string{
+		"a/index.html": "a", "b/index.html": "b2", "c/index.html": "c as a folder",
+		"d": "d as a file", "f/index.html": "new", "x/y.html": "y",
+	})
+	want := map[string]string{
+		"a/index.html": "a", "b/index.html": "b2", "c/index.html": "c as a folder",
+		"d": "d as a file", "f/index.html": "new", "x/y.html": "y",
+	}
+	got := map[string]string{}
+	filepath.WalkDir(out, func(p string, e os.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && e.Name() != MarkerName {
+			rel, _ := filepath.Rel(out, p)
+			b, _ := os.ReadFile(p)
+			got[filepath.ToSlash(rel)] = string(b)
+		}
+		return err
+	})
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("output after the rebuild:\n%v\nwant\n%v", got, want)
+	}
+	if info, _ := os.Stat(filepath.Join(out, "a/index.html")); !os.SameFile(kept, info) {
+		t.Error("an unchanged file was replaced")
+	}
+	if _, err := os.Stat(filepath.Join(out, "g")); !os.IsNotExist(err) {
+		t.Error("the folder of a removed page is still there")
+	}
+	if _, _, k := d.Stats(); k != 2 {
+		t.Errorf("kept %d files, want 2", k)
+	}
+	if fp := Fingerprint(out); fp != "fp2" {
+		t.Errorf("fingerprint %q, want fp2", fp)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("parent holds %d entries after the rebuild, want only public", len(entries))
 	}
 }

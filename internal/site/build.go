@@ -54,9 +54,9 @@ type Options struct {
 	// ExternalTimeout (default 10 s); failures are warnings.
 	ExternalLinks   bool
 	ExternalTimeout time.Duration
-	// LimitMemory sets the process's soft memory limit from the size of
-	// the site (see limitMemory) unless GOMEMLIMIT is set: for a command
-	// that builds once and exits, not for a library user.
+	// LimitMemory paces the process's garbage collector by the size of
+	// the site (see limitMemory) unless GOGC or GOMEMLIMIT is set: for a
+	// command that builds once and exits, not for a library user.
 	LimitMemory bool
 	// Memory, when set, receives the build instead of Out: the dev server
 	// serves from it. Rebuilds into Memory re-render only the pages whose

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -15,18 +14,23 @@ import (
 // Left alone, the garbage collector lets the heap grow to twice what is
 // live: a 10,000-case build peaked at 590 MB of RSS for 196 MB live. So
 // after every collection the collector's percentage is set again, so that
-// the next one comes when the heap reaches the larger of 200 MiB plus
-// three times the site's Markdown and YAML (room for a site that size)
-// and 1.75 times the live heap. A soft memory limit (debug.SetMemoryLimit)
-// alone did the same for small sites, but counts fragmentation too: once
-// a 100,000-case build's heap had passed its peak, the limit left no room
-// above the live heap and the collector ran without pause. So the limit
-// is only set while the live heap is well below the room.
+// the next one comes when the heap reaches the live heap plus three
+// quarters of it, at most 512 MiB more (a large site's live heap is mostly
+// case HTML waiting for its page, and collecting more often costs less
+// than the memory), and never below 50 MiB plus three times the site's
+// Markdown and YAML, so that a small site is not collected over and over.
+//
+// It sets no soft memory limit (debug.SetMemoryLimit): near the limit the
+// runtime hands freed pages back to the system on every large allocation
+// and takes them again at once, which cost a 10,000-case build more than
+// a second of system time in madvise calls and page faults; and once a
+// 100,000-case build's heap had passed its peak, a limit left no room
+// above the live heap and the collector ran without pause.
 func limitMemory(inputSize int64) (undo func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	room := 200<<20 + 3*inputSize
+	floor := 50<<20 + 3*inputSize
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	var stopped atomic.Bool
 	set := func() {
@@ -35,22 +39,14 @@ func limitMemory(inputSize int64) (undo func()) {
 			return
 		}
 		live := max(int64(sample[0].Value.Uint64()), 1<<20)
-		debug.SetGCPercent(int(min(max((room-live)*100/live, 75), 1000)))
-		// While the live heap is well below the room, a soft limit a
-		// little above it also makes the runtime hand freed memory back
-		// to the system; nearer, it would make the collector thrash.
-		if live < room*7/10 {
-			debug.SetMemoryLimit(room * 11 / 10)
-		} else {
-			debug.SetMemoryLimit(math.MaxInt64)
-		}
+		goal := max(floor, live+min(live*3/4, 512<<20))
+		debug.SetGCPercent(int(min(max((goal-live)*100/live, 10), 1000)))
 	}
 	set()
 	onEachGC(set, &stopped)
 	return func() {
 		stopped.Store(true)
 		debug.SetGCPercent(100)
-		debug.SetMemoryLimit(math.MaxInt64)
 	}
 }
 
