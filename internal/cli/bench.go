@@ -285,6 +285,7 @@ func child(ctx context.Context, name string, args ...string) (measure, error) {
 	cmd := exec.CommandContext(ctx, name, args...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
+	syncDisk()
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
