@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strings"
 )
 
 // commitInPlace applies a rebuild to the previous output: it clears the
@@ -71,7 +72,7 @@ func (d *Dir) makeDirs(dir string) error {
 	}
 	// Find the first name on the way that is not a folder.
 	at := d.final
-	for _, part := range filepathParts(dir) {
+	for _, part := range strings.Split(dir, "/") {
 		at = filepath.Join(at, part)
 		info, statErr := os.Lstat(at)
 		if statErr == nil && !info.IsDir() {
@@ -82,15 +83,6 @@ func (d *Dir) makeDirs(dir string) error {
 		}
 	}
 	return err
-}
-
-func filepathParts(dir string) []string {
-	var parts []string
-	for dir != "." && dir != "/" && dir != "" {
-		parts = append([]string{path.Base(dir)}, parts...)
-		dir = path.Dir(dir)
-	}
-	return parts
 }
 
 // staleFiles lists the output's files that this build did not write.

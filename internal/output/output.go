@@ -252,69 +252,11 @@ func (d *Dir) Commit(fingerprint string) error {
 	return nil
 }
 
-// swap moves the folder tmp to final, removing the folder that final was.
+// swap moves the folder tmp to final, which is missing or an empty folder
+// (Begin takes any other as a previous build to update in place).
 func swap(tmp, final string) error {
-	if _, err := os.Stat(final); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(tmp, final)
-	}
-	if exchange(tmp, final) == nil {
-		// tmp now holds the previous build.
-		return removeAll(tmp)
-	}
-	old := tmp + ".old"
-	if err := os.Rename(final, old); err != nil {
+	if err := os.Remove(final); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
-	if err := os.Rename(tmp, final); err != nil {
-		_ = os.Rename(old, final)
-		return err
-	}
-	return removeAll(old)
-}
-
-// removeAll is os.RemoveAll with the folders two levels down removed in
-// parallel: a build's output is mostly one folder per page, and removing
-// the previous build one file at a time is a noticeable part of a rebuild.
-func removeAll(dir string) error {
-	var units []string
-	top, _ := os.ReadDir(dir)
-	for _, e := range top {
-		p := filepath.Join(dir, e.Name())
-		if !e.IsDir() {
-			units = append(units, p)
-			continue
-		}
-		sub, _ := os.ReadDir(p)
-		for _, s := range sub {
-			units = append(units, filepath.Join(p, s.Name()))
-		}
-	}
-	work := make(chan string)
-	errs := make(chan error, 1)
-	var wg sync.WaitGroup
-	for range 4 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for p := range work {
-				if err := os.RemoveAll(p); err != nil {
-					select {
-					case errs <- err:
-					default:
-					}
-				}
-			}
-		}()
-	}
-	for _, u := range units {
-		work <- u
-	}
-	close(work)
-	wg.Wait()
-	select {
-	case err := <-errs:
-		return err
-	default:
-	}
-	return os.RemoveAll(dir)
+	return os.Rename(tmp, final)
 }
