@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"reflect"
@@ -39,10 +40,12 @@ func (s *set) card(lang, heading string, item any) (template.HTML, error) {
 	var buf bytes.Buffer
 	buf.Grow(2 << 10)
 	data := CardData{Lang: lang, H: heading, Case: item}
-	var err error
+	err := Decline
 	if s.nativeCard != nil {
 		err = s.nativeCard.Render(&buf, data, Parts{})
-	} else {
+	}
+	if errors.Is(err, Decline) {
+		buf.Reset()
 		err = s.base.ExecuteTemplate(&buf, "case-card", data)
 	}
 	if err != nil {

@@ -13,9 +13,6 @@ import (
 // Funcs returns the template functions of a site served from baseURL
 // (absolute, ending in /) at basePath (its path, ending in /).
 func Funcs(baseURL, basePath string) template.FuncMap {
-	url := func(p string) string {
-		return basePath + strings.TrimPrefix(p, "/")
-	}
 	return template.FuncMap{
 		"fig": FigureText,
 		"fignum": func(lang, name string, v float64) string {
@@ -34,7 +31,7 @@ func Funcs(baseURL, basePath string) template.FuncMap {
 		"date":    FormatDate,
 		"isodate": ISODate,
 		"status":  StatusLabel,
-		"url":     url,
+		"url":     func(p string) string { return SiteURL(basePath, p) },
 		"abs":     func(p string) string { return AbsURL(baseURL, basePath, p) },
 		// qr draws a QR code of an absolute URL as an inline <svg>:
 		// {{qr (abs .URL)}}.
@@ -45,6 +42,12 @@ func Funcs(baseURL, basePath string) template.FuncMap {
 		"add": func(a, b int) int { return a + b },
 		"sub": func(a, b int) int { return a - b },
 	}
+}
+
+// SiteURL is {{url p}} for a site served at basePath: the path of site
+// path p ("/css/site.css") under the base path.
+func SiteURL(basePath, p string) string {
+	return basePath + strings.TrimPrefix(p, "/")
 }
 
 // AbsURL is {{abs p}} for a site served from baseURL at basePath: the

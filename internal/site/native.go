@@ -36,13 +36,14 @@ const (
 func natives(baseURL, basePath string) render.Natives {
 	return render.Natives{
 		Card: &render.Native{Source: nativeCardSource, Render: func(b *bytes.Buffer, data any, _ render.Parts) error {
+			// A site's template may list something else as cards.
 			d, ok := data.(render.CardData)
 			if !ok {
-				return fmt.Errorf("case-card: unexpected data %T", data)
+				return render.Decline
 			}
 			c, ok := d.Case.(*Case)
 			if !ok || c == nil || c.Case == nil {
-				return fmt.Errorf("case-card: unexpected case %T", d.Case)
+				return render.Decline
 			}
 			nativeWriter{b: b, lang: d.Lang}.card(d.H, c)
 			return nil
@@ -50,11 +51,9 @@ func natives(baseURL, basePath string) render.Natives {
 		Pages: map[string]*render.Native{
 			"case": {Source: nativeCaseSource, Render: func(b *bytes.Buffer, data any, parts render.Parts) error {
 				p, ok := data.(*Page)
-				if !ok || p.Case == nil || p.Case.Case == nil {
-					return fmt.Errorf("case page: unexpected data %T", data)
-				}
-				if p.Briefing != nil || p.Kind != "case" {
-					// base.html's briefing title is CSS in an attribute.
+				// base.html writes a briefing's title as CSS in an
+				// attribute, which the Go code does not.
+				if !ok || p.Case == nil || p.Case.Case == nil || p.Briefing != nil || p.Kind != "case" {
 					return render.Decline
 				}
 				w := nativeWriter{b: b, lang: p.Lang, baseURL: baseURL, basePath: basePath}
@@ -98,13 +97,8 @@ func (w nativeWriter) wrap(open, v, close string) {
 // url writes {{.}} of a string that starts a URL attribute.
 func (w nativeWriter) url(s string) { render.AppendURL(w.b, s) }
 
-// int writes {{.}} of an int.
-func (w nativeWriter) int(n int) { w.b.WriteString(strconv.Itoa(n)) }
-
-// siteURL is the url template function.
-func (w nativeWriter) siteURL(p string) string {
-	return w.basePath + strings.TrimPrefix(p, "/")
-}
+// number writes {{.}} of an int.
+func (w nativeWriter) number(n int) { w.b.WriteString(strconv.Itoa(n)) }
 
 // printf writes {{printf (tr $lang format) args…}}.
 func (w nativeWriter) printf(format string, args ...any) {
@@ -124,21 +118,12 @@ func (w nativeWriter) period(p content.Period) {
 // card is template "case-card".
 func (w nativeWriter) card(h string, c *Case) {
 	d := c.Case
-	w.s("\n<li class=\"card\">\n")
+	tag := "h3" // as the template: any heading but h2 is h3
 	if h == "h2" {
-		w.s(`<h2 class="card-title">`)
-	} else {
-		w.s(`<h3 class="card-title">`)
+		tag = "h2"
 	}
-	w.s(`<a href="`)
-	w.url(c.URL)
-	w.s(`">`)
-	w.text(d.Title)
-	if h == "h2" {
-		w.s(`</a></h2>`)
-	} else {
-		w.s(`</a></h3>`)
-	}
+	w.s("\n<li class=\"card\">\n<" + tag + ` class="card-title">`)
+	w.link("", c.URL, d.Title, "</"+tag+">")
 	w.wrap("\n<p class=\"card-meta\"><span class=\"badge status-", d.Status, `">`)
 	w.text(render.StatusLabel(w.lang, d.Status))
 	w.s(`</span> <span class="where">`)

@@ -91,9 +91,7 @@ func (w nativeWriter) crumbs(p *Page) {
 	w.tr("当前位置")
 	w.s("\">\n<ol>")
 	for _, c := range p.Crumbs {
-		w.s("\n<li><a href=\"")
-		w.url(c.URL)
-		w.wrap("\">", c.Title, "</a></li>")
+		w.link("\n<li>", c.URL, c.Title, "</li>")
 	}
 	w.wrap("\n<li><span aria-current=\"page\">", p.Title, "</span></li>\n</ol>\n</nav>")
 }

@@ -23,13 +23,13 @@ func (w nativeWriter) casePage(p *Page, cards func(lang, h string, item any) (te
 		w.s(" › ")
 	}
 	if c.City != nil {
-		w.regionLink(c.City)
+		w.link("", c.City.URL, c.City.Name, "")
 	} else {
 		w.text(d.Region.City)
 	}
 	if c.County != nil {
 		w.s(" › ")
-		w.regionLink(c.County)
+		w.link("", c.County.URL, c.County.Name, "")
 	} else if d.Region.County != "" && d.Region.County != d.Region.City {
 		w.s(" › ")
 		w.text(d.Region.County)
@@ -139,9 +139,7 @@ func (w nativeWriter) casePage(p *Page, cards func(lang, h string, item any) (te
 		for _, src := range d.Sources {
 			w.s("\n<li>")
 			if src.URL != "" {
-				w.s("<a href=\"")
-				w.url(src.URL)
-				w.wrap("\">", src.Title, "</a>")
+				w.link("", src.URL, src.Title, "")
 			} else {
 				w.text(src.Title)
 			}
@@ -159,9 +157,7 @@ func (w nativeWriter) casePage(p *Page, cards func(lang, h string, item any) (te
 	if len(c.Briefings) > 0 {
 		w.section("", "观摩手册", "<ul class=\"list\">")
 		for _, br := range c.Briefings {
-			w.s("\n<li><a href=\"")
-			w.url(br.URL)
-			w.wrap("\">", br.Title, "</a> <span class=\"meta\">")
+			w.link("\n<li>", br.URL, br.Title, " <span class=\"meta\">")
 			w.time(br.Date)
 			if br.Place != "" {
 				w.s(" · ")
@@ -237,9 +233,7 @@ func (w nativeWriter) tagLinks(label string, n int, link func(i int) (name, url 
 	w.s("</dt><dd><ul class=\"tags\">")
 	for i := 0; i < n; i++ {
 		name, url := link(i)
-		w.s("<li><a href=\"")
-		w.url(url)
-		w.wrap("\">", name, "</a></li>")
+		w.link("<li>", url, name, "</li>")
 	}
 	w.s("</ul></dd></div>")
 }
@@ -257,11 +251,13 @@ func (w nativeWriter) contactLink(label, scheme, v string) {
 	w.wrap("\">", v, "</a>")
 }
 
-// regionLink is <a href="{{.URL}}">{{.Name}}</a> of a region.
-func (w nativeWriter) regionLink(r *Region) {
+// link writes before, <a href="{{url}}">{{text}}</a>, and after.
+func (w nativeWriter) link(before, url, text, after string) {
+	w.s(before)
 	w.s("<a href=\"")
-	w.url(r.URL)
-	w.wrap("\">", r.Name, "</a>")
+	w.url(url)
+	w.wrap("\">", text, "</a>")
+	w.s(after)
 }
 
 // time is <time datetime="{{isodate .}}">{{date $lang .}}</time>.
@@ -294,7 +290,7 @@ func (w nativeWriter) gallery(p *Page) {
 		w.s("\">")
 		if g.Image != "" {
 			w.s("\n<img src=\"")
-			w.url(w.siteURL(g.Image))
+			w.url(render.SiteURL(w.basePath, g.Image))
 			w.wrap("\" alt=\"", alt, "\"")
 			w.size(g.Sizes[g.Image])
 			w.s(" loading=\"lazy\" decoding=\"async\">")
@@ -320,7 +316,7 @@ func (w nativeWriter) gallery(p *Page) {
 // shot is one image of a before-and-after pair.
 func (w nativeWriter) shot(src string, size [2]int, alt, label, class string) {
 	w.s("\n<figure><img src=\"")
-	w.url(w.siteURL(src))
+	w.url(render.SiteURL(w.basePath, src))
 	w.s("\" alt=\"")
 	w.tr(label)
 	if alt != "" {
@@ -340,9 +336,9 @@ func (w nativeWriter) shot(src string, size [2]int, alt, label, class string) {
 func (w nativeWriter) size(s [2]int) {
 	if s[0] > 0 {
 		w.s(" width=\"")
-		w.int(s[0])
+		w.number(s[0])
 		w.s("\" height=\"")
-		w.int(s[1])
+		w.number(s[1])
 		w.s("\"")
 	}
 }
