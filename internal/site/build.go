@@ -188,6 +188,9 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 		if err := checkOutDir(opts.SiteDir, opts.Out); err != nil {
 			return nil, err
 		}
+		if opts.LimitMemory {
+			preferHugePages(1 << 30)
+		}
 		var size int64
 		fp, size = fingerprint(opts)
 		if opts.LimitMemory {

