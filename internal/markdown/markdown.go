@@ -109,6 +109,7 @@ func (r *Renderer) Render(src []byte) (res Result, err error) {
 // collect fills in the plain text, first paragraph, headings and links.
 func collect(doc ast.Node, src []byte, res *Result) {
 	var text bytes.Buffer
+	text.Grow(len(src)) // the text is shorter than its Markdown
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
 		case *ast.Heading:
@@ -158,12 +159,14 @@ func plain(n ast.Node, src []byte) string {
 const softBreak = '\r'
 
 // joinSoftBreaks turns each soft line break into nothing when a CJK
-// character stands on either side, and into a space otherwise.
+// character stands on either side, and into a space otherwise. It works in
+// place (what it writes is never longer than what it has read) and
+// overwrites b.
 func joinSoftBreaks(b []byte) string {
 	if bytes.IndexByte(b, softBreak) < 0 {
 		return string(b)
 	}
-	out := make([]byte, 0, len(b))
+	out := b[:0]
 	for i := 0; i < len(b); i++ {
 		if b[i] != softBreak {
 			out = append(out, b[i])
