@@ -57,7 +57,7 @@ type Natives struct {
 // they are not among them.
 var (
 	CardSource  = []string{"case-card"}
-	PageSources = []string{"base", "head", "crumbs", "alternates", "main", "case-cards", "case-card", "lang-name"}
+	PageSources = []string{"base", "head", "crumbs", "alternates", "main", "case-cards", "case-card", "lang-name", "totals", "pager"}
 )
 
 // Fingerprint identifies the text of the named definitions as page

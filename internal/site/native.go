@@ -12,10 +12,12 @@ import (
 )
 
 // The built-in theme's case page (templates/base.html around the "main"
-// block of templates/case.html) and case card ("case-card" in
-// templates/_partials.html), written in Go.
-// A site of 10,000 cases renders 10,000 case pages and 20,000 cards; run
-// by the template engine they were half of a build's CPU time. Each
+// block of templates/case.html), its paginated lists of cases (cases.html,
+// practice.html, region.html, scope.html; native_list.go) and case card
+// ("case-card" in templates/_partials.html), written in Go.
+// A site of 10,000 cases renders 10,000 case pages, 1,500 list pages and
+// 20,000 cards; run by the template engine they were half of a build's
+// CPU time. Each
 // function here follows its template line by line and writes the same
 // bytes; render uses them only while the theme's definitions are exactly
 // the ones they were written from (the Source fingerprints below), and
@@ -27,8 +29,12 @@ import (
 // Fingerprints of the definitions the functions reproduce (see
 // render.Templates.Fingerprint).
 const (
-	nativeCardSource = 0xc70b6c017a037d4e
-	nativeCaseSource = 0x9a06a1f0c9647a5f
+	nativeCardSource     = 0xc70b6c017a037d4e
+	nativeCaseSource     = 0x395d95026fa1d627
+	nativeCasesSource    = 0x9696db75c4d3f055
+	nativePracticeSource = 0x7924f1a550a1335c
+	nativeRegionSource   = 0x40a2707712a16a9a
+	nativeScopeSource    = 0x1b50ce71dee435a3
 )
 
 // natives returns the theme's Natives for a site served from baseURL at
@@ -57,8 +63,12 @@ func natives(baseURL, basePath string) render.Natives {
 					return render.Decline
 				}
 				w := nativeWriter{b: b, lang: p.Lang, baseURL: baseURL, basePath: basePath}
-				return w.page(p, parts)
+				return w.page(p, parts, func() error { return w.casePage(p, parts.Card) })
 			}},
+			"cases":    listNative(nativeCasesSource, "cases", baseURL, basePath, nativeWriter.casesMain),
+			"practice": listNative(nativePracticeSource, "practice", baseURL, basePath, nativeWriter.practiceMain),
+			"region":   listNative(nativeRegionSource, "region", baseURL, basePath, nativeWriter.regionMain),
+			"scope":    listNative(nativeScopeSource, "scope", baseURL, basePath, nativeWriter.scopeMain),
 		},
 	}
 }

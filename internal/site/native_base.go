@@ -4,9 +4,10 @@ import (
 	"github.com/guangdong-renovation/showcase/internal/render"
 )
 
-// page is templates/base.html for a case page, with its "crumbs" and
-// "alternates" partials, around casePage.
-func (w nativeWriter) page(p *Page, parts render.Parts) error {
+// page is templates/base.html, with its "crumbs" and "alternates"
+// partials, around main (the page template's "main" block), for a page
+// that is neither a 404 page nor a briefing (the natives decline those).
+func (w nativeWriter) page(p *Page, parts render.Parts, main func() error) error {
 	cfg := p.Site.Config
 	w.wrap("<!DOCTYPE html>\n<html lang=\"", p.Lang, "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
 	if p.Title != "" && p.Title != cfg.Title {
@@ -31,7 +32,11 @@ func (w nativeWriter) page(p *Page, parts render.Parts) error {
 	if p.Canonical != "" {
 		w.wrap("\n<meta property=\"og:url\" content=\"", p.Canonical, "\">")
 	}
-	w.s("\n<meta property=\"og:type\" content=\"article\">")
+	if p.Kind == "case" {
+		w.s("\n<meta property=\"og:type\" content=\"article\">")
+	} else {
+		w.s("\n<meta property=\"og:type\" content=\"website\">")
+	}
 	if p.Image != "" {
 		w.wrap("\n<meta property=\"og:image\" content=\"", p.Image, "\">")
 	}
@@ -64,7 +69,7 @@ func (w nativeWriter) page(p *Page, parts render.Parts) error {
 	w.s("\n")
 	w.alternates(p)
 	w.s("\n")
-	if err := w.casePage(p, parts.Card); err != nil {
+	if err := main(); err != nil {
 		return err
 	}
 	w.s("\n</div>\n</main>\n")

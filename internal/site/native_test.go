@@ -31,6 +31,10 @@ func TestNativesActive(t *testing.T) {
 	}{
 		{"case-card", "", render.CardSource, nativeCardSource},
 		{"case", "case", render.PageSources, nativeCaseSource},
+		{"cases", "cases", render.PageSources, nativeCasesSource},
+		{"practice", "practice", render.PageSources, nativePracticeSource},
+		{"region", "region", render.PageSources, nativeRegionSource},
+		{"scope", "scope", render.PageSources, nativeScopeSource},
 	} {
 		if !tpl.NativeActive(n.name) {
 			t.Errorf("the Go renderer of %q is not in use: the theme's %v changed (fingerprint %#x, native.go has %#x). Update native.go to write what the templates now write (TestNatives compares them), then set its fingerprint.",
