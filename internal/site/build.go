@@ -189,7 +189,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 			return nil, err
 		}
 		if opts.LimitMemory {
-			preferHugePages(1 << 30)
+			preferHugePages(hugePagesSpan())
 		}
 		var size int64
 		fp, size = fingerprint(opts)

@@ -22,6 +22,9 @@ import (
 // marks it MADV_HUGEPAGE and frees it again. The heap hands out its
 // lowest free addresses first, so the build's objects then fill that space.
 //
+// The span asked for is address space, not memory: only the pages the heap
+// touches are ever backed.
+//
 // Replacing the mapping is safe: the space belongs to the one slice made
 // here, which is all zeros either way and which nothing reads, and the
 // runtime zeroes freed memory before it reuses it. When anything fails the
@@ -47,4 +50,18 @@ func preferHugePages(n int64) {
 	runtime.KeepAlive(b)
 	b = nil
 	runtime.GC()
+}
+
+// hugePagesSpan is how much of the heap preferHugePages covers: 4 GiB (a
+// 100,000-case build's heap peaks near 2.5 GB; covering only its first
+// GiB left 400,000 page faults and took 57 s instead of 44 s), and never
+// more than a quarter of the machine's memory, so that the allocation it
+// makes cannot fail where overcommit is strict or memory small.
+func hugePagesSpan() int64 {
+	n := int64(4 << 30)
+	var si syscall.Sysinfo_t
+	if syscall.Sysinfo(&si) == nil {
+		n = min(n, int64(si.Totalram)*int64(si.Unit)/4)
+	}
+	return n
 }
