@@ -40,7 +40,12 @@ func fastYAML(src []byte) (root *yaml.Node, ok bool) {
 	return (&fastParser{}).parse(src)
 }
 
+// parse parses src. A fastParser may parse one document after another,
+// reusing its buffers: the nodes of the last document are overwritten, so
+// they must be no longer in use (a loader worker decodes each file's
+// nodes before it parses the next file).
 func (p *fastParser) parse(src []byte) (root *yaml.Node, ok bool) {
+	p.i, p.extra = 0, 0
 	if !p.split(string(src)) {
 		return nil, false
 	}
@@ -50,9 +55,9 @@ func (p *fastParser) parse(src []byte) (root *yaml.Node, ok bool) {
 	// Most lines have a key and a value; flow sequences have a node more
 	// and an item more per comma; a "- key: v" line has a mapping more.
 	nodes := 2*len(p.lines) + p.extra + 2
-	p.slab = make([]yaml.Node, 0, nodes)
-	p.ptrs = make([]*yaml.Node, 0, nodes)
-	p.stack = make([]*yaml.Node, 0, nodes)
+	p.slab = reuse(p.slab, nodes)
+	p.ptrs = reuse(p.ptrs, nodes)
+	p.stack = reuse(p.stack, nodes)
 	root, ok = p.block(0)
 	if !ok || p.i != len(p.lines) {
 		return nil, false
@@ -87,7 +92,7 @@ const maxFastKey = 512
 // refuses tabs, line breaks other than LF (NEL, LS, PS), a byte-order mark,
 // characters yaml.v3 rejects as control characters, and document markers.
 func (p *fastParser) split(s string) bool {
-	p.lines = make([]fyLine, 0, strings.Count(s, "\n")+1)
+	p.lines = reuse(p.lines, strings.Count(s, "\n")+1)
 	num := 0
 	for len(s) > 0 {
 		num++
@@ -141,8 +146,17 @@ func (p *fastParser) node(kind yaml.Kind, style yaml.Style, tag, value string, l
 	}
 	p.slab = p.slab[:len(p.slab)+1]
 	n := &p.slab[len(p.slab)-1]
-	n.Kind, n.Style, n.Tag, n.Value, n.Line, n.Column = kind, style, tag, value, line, col
+	*n = yaml.Node{Kind: kind, Style: style, Tag: tag, Value: value, Line: line, Column: col}
 	return n
+}
+
+// reuse returns s emptied, or a new slice when s has room for fewer than
+// n elements.
+func reuse[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, 0, n)
+	}
+	return s[:0]
 }
 
 // content returns the nodes pushed on the stack since base, as a slice of

@@ -194,6 +194,32 @@ func TestFastYAML(t *testing.T) {
 	}
 }
 
+// TestFastYAMLReused checks that a parser that has parsed other documents
+// first (as each loader worker's does) gives what yaml.v3 gives: nothing of
+// an earlier document's nodes may show through, whichever order they come.
+func TestFastYAMLReused(t *testing.T) {
+	p := &fastParser{}
+	for _, order := range []int{1, -1} {
+		for k := range fastYAMLCases {
+			if order < 0 {
+				k = len(fastYAMLCases) - 1 - k
+			}
+			src := []byte(fastYAMLCases[k].src)
+			fast, ok := p.parse(src)
+			if !ok {
+				continue
+			}
+			slow, err := yamlV3(src)
+			if err != nil {
+				t.Fatalf("reused parser handled %q, which yaml.v3 rejects: %v", src, err)
+			}
+			if d := nodeDiff(fast, slow, "root"); d != "" {
+				t.Fatalf("reused parser and yaml.v3 differ on %q at %s", src, d)
+			}
+		}
+	}
+}
+
 // TestFastYAMLHandlesRealFrontMatter checks that the quick path takes every
 // front matter the generator writes and every one of the example site:
 // otherwise the speed-up would silently disappear.

@@ -132,8 +132,9 @@ func (l *Loader) Load(changed []string) (*Library, Problems) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			fp := &fastParser{} // one per worker: a file's nodes are garbage once decoded
 			for i := range next {
-				res := parseFile(l.fsys, files[i], lib.Config, r)
+				res := parseFile(l.fsys, files[i], lib.Config, r, fp)
 				results[i] = &res
 			}
 		}()

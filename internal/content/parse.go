@@ -25,8 +25,9 @@ type parsed struct {
 	probs Problems
 }
 
-// parseFile reads, splits, decodes and renders one content file.
-func parseFile(fsys fs.FS, f file, cfg Config, r BodyRenderer) (res parsed) {
+// parseFile reads, splits, decodes and renders one content file. Its front
+// matter is parsed with fp, whose nodes it is done with when it returns.
+func parseFile(fsys fs.FS, f file, cfg Config, r BodyRenderer, fp *fastParser) (res parsed) {
 	res.file = f
 	fail := func(line, col int, format string, args ...any) parsed {
 		res.probs = append(res.probs, Problem{Path: f.src.Path, Line: line, Col: col, Message: fmt.Sprintf(format, args...)})
@@ -60,7 +61,7 @@ func parseFile(fsys fs.FS, f file, cfg Config, r BodyRenderer) (res parsed) {
 	d := &decoder{path: f.src.Path, lineOff: 1, probs: &res.probs, budget: nodeBudget}
 	var root *yaml.Node
 	if doc.FrontMatter != nil {
-		root = parseYAML(f.src.Path, doc.FrontMatter, 1, &res.probs)
+		root = parseYAMLWith(fp, f.src.Path, doc.FrontMatter, 1, &res.probs)
 		if root == nil && len(res.probs) > 0 {
 			return res
 		}

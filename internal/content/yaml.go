@@ -34,7 +34,12 @@ var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // common kind of front matter takes fastYAML's quicker path; the rest, and
 // every error, goes through yaml.v3.
 func parseYAML(path string, src []byte, lineOff int, probs *Problems) *yaml.Node {
-	if n, ok := fastYAML(src); ok {
+	return parseYAMLWith(&fastParser{}, path, src, lineOff, probs)
+}
+
+// parseYAMLWith is parseYAML with a fastParser to reuse (see its parse).
+func parseYAMLWith(fp *fastParser, path string, src []byte, lineOff int, probs *Problems) *yaml.Node {
+	if n, ok := fp.parse(src); ok {
 		return n
 	}
 	var root yaml.Node
