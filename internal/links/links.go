@@ -278,19 +278,19 @@ func Scan(doc []byte) (refs, ids []string) {
 			continue
 		}
 		name := tagName(tag)
-		isLink := bytes.EqualFold(name, []byte("link"))
+		isLink := asciiEqualFold(name, "link")
 		eachAttr(tag, func(attr, val []byte) {
 			switch {
-			case bytes.EqualFold(attr, []byte("href")), bytes.EqualFold(attr, []byte("src")):
+			case asciiEqualFold(attr, "href"), asciiEqualFold(attr, "src"):
 				if isLink && !bytes.Contains(tag, []byte(`rel="stylesheet"`)) && !bytes.Contains(tag, []byte(`rel="icon"`)) {
 					return // canonical, alternate: absolute URLs checked elsewhere
 				}
 				refs = append(refs, attrValue(val))
-			case bytes.EqualFold(attr, []byte("id")):
+			case asciiEqualFold(attr, "id"):
 				ids = append(ids, attrValue(val))
 			}
 		})
-		if raw := bytes.EqualFold(name, []byte("script")) || bytes.EqualFold(name, []byte("style")); raw {
+		if raw := asciiEqualFold(name, "script") || asciiEqualFold(name, "style"); raw {
 			closeTag := []byte("</" + strings.ToLower(string(name)))
 			if k := bytes.Index(doc[i:], closeTag); k >= 0 {
 				i += k
@@ -302,11 +302,31 @@ func Scan(doc []byte) (refs, ids []string) {
 
 // tagName returns the element name at the start of tag.
 func tagName(tag []byte) []byte {
-	end := bytes.IndexAny(tag, " \t\n/")
-	if end < 0 {
-		end = len(tag)
+	for i, c := range tag {
+		if c == ' ' || c == '\t' || c == '\n' || c == '/' {
+			return tag[:i]
+		}
 	}
-	return tag[:end]
+	return tag
+}
+
+// asciiEqualFold reports whether b is lower, an ASCII name in lower case,
+// in any case: bytes.EqualFold, without its Unicode folding, for the
+// element and attribute names a page has on every tag.
+func asciiEqualFold(b []byte, lower string) bool {
+	if len(b) != len(lower) {
+		return false
+	}
+	for i := range len(b) {
+		c := b[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // eachAttr calls fn with each name="value" attribute of tag, as written
@@ -318,7 +338,10 @@ func eachAttr(tag []byte, fn func(name, value []byte)) {
 			return
 		}
 		nameEnd := i + eq
-		nameStart := bytes.LastIndexAny(tag[:nameEnd], " \t\n") + 1
+		nameStart := nameEnd
+		for nameStart > 0 && tag[nameStart-1] != ' ' && tag[nameStart-1] != '\t' && tag[nameStart-1] != '\n' {
+			nameStart--
+		}
 		valStart := nameEnd + 2
 		valEnd := bytes.IndexByte(tag[valStart:], '"')
 		if valEnd < 0 {
