@@ -19,7 +19,7 @@ func (l Layout) Fragment(docs []Doc, n int) []byte {
 	hi := min(lo+l.Group, len(docs))
 	size := 2
 	for i := lo; i < hi; i++ {
-		size += storedSize(&docs[i]) + 16
+		size += fragmentSize(&docs[i]) + 2
 	}
 	b := make([]byte, 0, size)
 	b = append(b, '[')
@@ -69,4 +69,38 @@ func appendDoc(b []byte, d *Doc) []byte {
 	field("d", d.Summary)
 	field("x", d.Body)
 	return append(b, '}')
+}
+
+// fragmentSize is the bytes appendDoc writes for d when its strings are
+// valid UTF-8 (an estimate otherwise), so that Fragment's buffer never
+// grows: growing a 30 kB buffer by a quarter at a time, when escaped line
+// breaks had overflowed an estimate, took 0.25 s of a 10,000-case build's
+// CPU.
+func fragmentSize(d *Doc) int {
+	n := len(`{"k":"c","s":,"t":,"r":,"st":,"p":[],"m":[],"d":,"x":}`)
+	for _, s := range []string{d.Slug, d.Title, d.Region, d.Status, d.Summary, d.Body} {
+		n += jsonSize(s)
+	}
+	for _, list := range [][]string{d.Practices, d.Meta} {
+		for _, s := range list {
+			n += jsonSize(s) + 1
+		}
+	}
+	return n
+}
+
+// jsonSize is len(appendJSONString(nil, s)) when s is valid UTF-8.
+func jsonSize(s string) int {
+	n := len(s) + 2
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\' || c == '\n' || c == '\t' || c == '\r':
+			n++
+		case c < 0x20 || c == '<' || c == '>' || c == '&':
+			n += 5
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
+			n += 3 // U+2028, U+2029: \u2028
+		}
+	}
+	return n
 }
