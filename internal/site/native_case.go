@@ -201,13 +201,8 @@ func (w nativeWriter) casePage(p *Page, cards func(lang, h string, item any) (te
 
 	if len(c.Related) > 0 {
 		w.section(" related", "相关案例", "\n<ul class=\"cards\">")
-		for _, r := range c.Related {
-			h, err := cards(p.Lang, "h3", r)
-			if err != nil {
-				return err
-			}
-			w.s("\n")
-			w.s(string(h))
+		if err := w.cardItems(cards, "h3", c.Related); err != nil {
+			return err
 		}
 		w.s("\n</ul>\n</section>")
 	}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"html/template"
 
 	"github.com/guangdong-renovation/showcase/internal/render"
 )
@@ -215,15 +216,24 @@ func (w nativeWriter) caseCards(p *Page, parts render.Parts) error {
 		h = "h2"
 	}
 	w.s("\n<ul class=\"cards\">")
-	for _, c := range p.Cases {
-		card, err := parts.Card(p.Lang, h, c)
+	if err := w.cardItems(parts.Card, h, p.Cases); err != nil {
+		return err
+	}
+	w.s("\n</ul>")
+	return nil
+}
+
+// cardItems is {{cards $.Lang h cases}}: each case's card on a line of
+// its own.
+func (w nativeWriter) cardItems(card func(lang, h string, item any) (template.HTML, error), h string, cases []*Case) error {
+	for _, c := range cases {
+		html, err := card(w.lang, h, c)
 		if err != nil {
 			return err
 		}
 		w.s("\n")
-		w.s(string(card))
+		w.s(string(html))
 	}
-	w.s("\n</ul>")
 	return nil
 }
 
