@@ -116,6 +116,11 @@ func parseFile(fsys fs.FS, f file, cfg Config, r BodyRenderer, fp *fastParser) (
 // file its size, where fs.Stat and fs.ReadFile would look its path up
 // twice more: at 10,000 cases the lookups were 2% of a build's CPU.
 func readLimited(fsys fs.FS, name string, limit int64) (data []byte, size int64, err error) {
+	if d, ok := fsys.(dirFS); ok {
+		if data, size, ok, err := d.readLimited(name, limit); ok {
+			return data, size, err
+		}
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, 0, err

@@ -22,7 +22,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -39,7 +38,7 @@ import (
 // Options configure a build.
 type Options struct {
 	SiteDir string // the site folder on disk
-	Site    fs.FS  // the site folder; os.DirFS(SiteDir) when nil
+	Site    fs.FS  // the site folder; content.DirFS(SiteDir) when nil
 	Theme   fs.FS  // the built-in theme: a tree with templates/ and static/
 	Out     string // output folder; SiteDir/public when empty
 	Drafts  bool   // publish drafts too
@@ -148,7 +147,7 @@ type scan struct {
 // NewBuilder returns a Builder for opts.
 func NewBuilder(opts Options) *Builder {
 	if opts.Site == nil {
-		opts.Site = os.DirFS(opts.SiteDir)
+		opts.Site = content.DirFS(opts.SiteDir)
 	}
 	if opts.Out == "" {
 		opts.Out = filepath.Join(opts.SiteDir, "public")
