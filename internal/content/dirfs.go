@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"math"
 	"os"
 )
 
@@ -23,7 +24,14 @@ type dirFS struct {
 
 func (d dirFS) Open(name string) (fs.File, error) { return d.fsys.Open(name) }
 
-func (d dirFS) ReadFile(name string) ([]byte, error) { return fs.ReadFile(d.fsys, name) }
+// ReadFile reads as the loader does: images and static files are copied
+// with it.
+func (d dirFS) ReadFile(name string) ([]byte, error) {
+	if data, _, ok, err := d.readLimited(name, math.MaxInt64-1); ok {
+		return data, err
+	}
+	return fs.ReadFile(d.fsys, name)
+}
 
 func (d dirFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.fsys, name) }
 

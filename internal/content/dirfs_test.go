@@ -51,6 +51,11 @@ func TestDirFSReadsAsOSDirFS(t *testing.T) {
 				t.Errorf("DirFS: %d bytes, size %d, error %v; os.DirFS: %d bytes, size %d, error %v",
 					len(got), gotSize, gotErr, len(want), wantSize, wantErr)
 			}
+			want, wantErr = fs.ReadFile(plain, name)
+			got, gotErr = fs.ReadFile(fast, name)
+			if !bytes.Equal(got, want) || (gotErr == nil) != (wantErr == nil) {
+				t.Errorf("ReadFile: DirFS: %d bytes, error %v; os.DirFS: %d bytes, error %v", len(got), gotErr, len(want), wantErr)
+			}
 		})
 	}
 
