@@ -283,3 +283,19 @@ func indexMemory(docs []search.Doc, l search.Layout) (live, peak uint64) {
 	runtime.KeepAlive(idx)
 	return live, top.Load() - base
 }
+
+// BenchmarkFragments encodes every fragment file of the generated site:
+// the documents' text as JSON, the larger half of the index's bytes.
+func BenchmarkFragments(b *testing.B) {
+	docs := benchDocs(b)
+	l := search.NewLayout(docs, "bench")
+	var size int64
+	b.ReportAllocs()
+	for b.Loop() {
+		size = 0
+		for f := range l.Fragments() {
+			size += int64(len(l.Fragment(docs, f)))
+		}
+	}
+	b.SetBytes(size)
+}

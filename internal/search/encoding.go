@@ -2,7 +2,6 @@ package search
 
 import (
 	"encoding/binary"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -37,15 +36,25 @@ func appendUvarint(b []byte, v uint64) []byte { return binary.AppendUvarint(b, v
 // markup, and U+2028 and U+2029 so that the file is also JavaScript.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
-	if utf8.ValidString(s) && !strings.Contains(s, "\u2028") && !strings.Contains(s, "\u2029") {
-		// The common case: only ASCII needs a look.
+	if utf8.ValidString(s) {
+		// The common case: one look at each byte, in a table.
 		start := 0
 		for i := 0; i < len(s); i++ {
-			if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			switch jsonExtra[s[i]] {
+			case 0:
+				continue
+			case lineSep:
+				if !isLineSep(s, i) {
+					continue
+				}
 				b = append(b, s[start:i]...)
-				b = appendEscape(b, c)
-				start = i + 1
+				b = append(b, '\\', 'u', '2', '0', '2', "0123456789abcdef"[s[i+2]&15])
+				i += 2
+			default:
+				b = append(b, s[start:i]...)
+				b = appendEscape(b, s[i])
 			}
+			start = i + 1
 		}
 		b = append(b, s[start:]...)
 		return append(b, '"')
@@ -61,6 +70,33 @@ func appendJSONString(b []byte, s string) []byte {
 		}
 	}
 	return append(b, '"')
+}
+
+// lineSep marks in jsonExtra the first byte of U+2028 and U+2029 (and of
+// every other character from U+2000 to U+2FFF).
+const lineSep = 0xFF
+
+// jsonExtra is, for each byte of valid UTF-8, how many bytes more than
+// itself appendJSONString writes for it; lineSep for 0xE2, which needs a
+// look at the next two bytes.
+var jsonExtra = func() (t [256]uint8) {
+	for c := 0; c < 0x20; c++ {
+		t[c] = 5 // \u00XX
+	}
+	for _, c := range "\"\\\n\t\r" {
+		t[c] = 1 // \", \\, \n, \t, \r
+	}
+	for _, c := range "<>&" {
+		t[c] = 5
+	}
+	t[0xE2] = lineSep
+	return t
+}()
+
+// isLineSep reports whether s[i:] starts with U+2028 or U+2029, which
+// JSON allows in a string but JavaScript before ES2019 did not.
+func isLineSep(s string, i int) bool {
+	return i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9)
 }
 
 func appendEscape(b []byte, c byte) []byte {

@@ -93,13 +93,15 @@ func fragmentSize(d *Doc) int {
 func jsonSize(s string) int {
 	n := len(s) + 2
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '"' || c == '\\' || c == '\n' || c == '\t' || c == '\r':
-			n++
-		case c < 0x20 || c == '<' || c == '>' || c == '&':
-			n += 5
-		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
-			n += 3 // U+2028, U+2029: \u2028
+		switch x := jsonExtra[s[i]]; x {
+		case 0:
+		case lineSep:
+			if isLineSep(s, i) {
+				n += 3 // \u2028 for three bytes
+				i += 2
+			}
+		default:
+			n += int(x)
 		}
 	}
 	return n

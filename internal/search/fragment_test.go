@@ -1,8 +1,11 @@
 package search
 
 import (
+	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestJSONSize checks that jsonSize gives the length appendJSONString
@@ -29,4 +32,30 @@ func TestJSONSize(t *testing.T) {
 	if len(f) > size {
 		t.Errorf("fragment of %d bytes outgrew its buffer of %d", len(f), size)
 	}
+}
+
+// FuzzJSONString checks appendJSONString against encoding/json: the
+// string reads back as itself (invalid UTF-8 as U+FFFD), the output holds
+// no markup and no line separator JavaScript would choke on, and jsonSize
+// gives its length.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"加装电梯", "a\"b\\c\nd\x01", "x\u2028y\u2029", "bad\xffbyte", "</script>&", "“引号”…", "\xe2\x80", "\xe2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b := appendJSONString(nil, s)
+		var back string
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("appendJSONString(%q) = %s: %v", s, b, err)
+		}
+		if want := strings.ToValidUTF8(s, "\uFFFD"); back != want && utf8.ValidString(s) {
+			t.Fatalf("appendJSONString(%q) reads back as %q", s, back)
+		}
+		if bytes.ContainsAny(b, "<>&\u2028\u2029") {
+			t.Fatalf("appendJSONString(%q) = %s: unescaped markup or line separator", s, b)
+		}
+		if utf8.ValidString(s) && jsonSize(s) != len(b) {
+			t.Fatalf("jsonSize(%q) = %d, appendJSONString writes %d", s, jsonSize(s), len(b))
+		}
+	})
 }
