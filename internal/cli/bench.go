@@ -33,6 +33,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	seed := fs.Int64("seed", 1, "random seed of the generated site")
 	dir := fs.String("dir", "", "work folder (default: a new temporary folder); bench replaces its site, hugo-site and out-* subfolders")
 	keep := fs.Bool("keep", false, "keep the work folder: the generated sites and every run's outputs")
+	settle := fs.Duration("settle", 12*time.Second, "pause before each timed run, so that every tool starts with memory the system has taken back (see child)")
 	floorSite := fs.String("floor-only", "", "(used by bench itself) run only the floor on this site `folder`, into -floor-out")
 	floorOut := fs.String("floor-out", "", "(used by bench itself) output `folder` of -floor-only")
 	if code := parse(fs, args); code >= 0 {
@@ -117,8 +118,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		defer removeMade()
 	}
 
-	fmt.Fprintf(stdout, "showcase bench: %d cases, seed %d, %d runs, %d CPUs (GOMAXPROCS %d), load average %s\n",
-		*n, *seed, *runs, runtime.NumCPU(), runtime.GOMAXPROCS(0), loadAverage())
+	fmt.Fprintf(stdout, "showcase bench: %d cases, seed %d, %d runs, %s pause before each, %d CPUs (GOMAXPROCS %d), load average %s\n",
+		*n, *seed, *runs, *settle, runtime.NumCPU(), runtime.GOMAXPROCS(0), loadAverage())
 	siteDir := filepath.Join(work, "site")
 	hugoDir := filepath.Join(work, "hugo-site")
 	removeMade()
@@ -170,13 +171,13 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		if err := os.WriteFile(editFile, editOrig, 0o644); err != nil {
 			return fail("restoring "+editRel, err)
 		}
-		m, err := child(ctx, exe, "build", "-s", siteDir, "-o", scOut)
+		m, err := child(ctx, *settle, exe, "build", "-s", siteDir, "-o", scOut)
 		if err != nil {
 			return fail("showcase build failed", err)
 		}
 		full = append(full, m)
 		fmt.Fprintf(stdout, "run %d: showcase build %s, %s", run, secs(m.wall), mb(m.rss))
-		m, err = child(ctx, exe, "build", "-s", siteDir, "-o", scOut)
+		m, err = child(ctx, *settle, exe, "build", "-s", siteDir, "-o", scOut)
 		if err != nil {
 			return fail("showcase rebuild failed", err)
 		}
@@ -184,7 +185,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stdout, "; no-change rebuild %s", secs(m.wall))
 		if upToDateRE.MatchString(m.stdout) {
 			// the build skipped all work: time one that renders
-			m, err = child(ctx, exe, "build", "--force", "-s", siteDir, "-o", scOut)
+			m, err = child(ctx, *settle, exe, "build", "--force", "-s", siteDir, "-o", scOut)
 			if err != nil {
 				return fail("showcase build --force failed", err)
 			}
@@ -195,14 +196,14 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		if err := os.WriteFile(editFile, edited, 0o644); err != nil {
 			return fail("editing "+editRel, err)
 		}
-		m, err = child(ctx, exe, "build", "-s", siteDir, "-o", scOut)
+		m, err = child(ctx, *settle, exe, "build", "-s", siteDir, "-o", scOut)
 		if err != nil {
 			return fail("showcase rebuild after an edit failed", err)
 		}
 		oneChange = append(oneChange, m)
 		fmt.Fprintf(stdout, "; one case changed %s", secs(m.wall))
 		if *floor {
-			m, err := child(ctx, exe, "bench", "-floor-only", siteDir, "-floor-out", flOut)
+			m, err := child(ctx, *settle, exe, "bench", "-floor-only", siteDir, "-floor-out", flOut)
 			if err != nil {
 				return fail("floor failed", err)
 			}
@@ -210,7 +211,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			fmt.Fprintf(stdout, "; floor %s", secs(m.wall))
 		}
 		if hugo != "" {
-			m, err := child(ctx, hugo, "--quiet", "-s", hugoDir, "-d", hugoOut)
+			m, err := child(ctx, *settle, hugo, "--quiet", "-s", hugoDir, "-d", hugoOut)
 			if err != nil {
 				return fail("hugo failed", err)
 			}
@@ -280,12 +281,27 @@ type measure struct {
 	stdout string
 }
 
-// child runs a command, returning its wall time and peak memory.
-func child(ctx context.Context, name string, args ...string) (measure, error) {
+// child runs a command, returning its wall time and peak memory. It
+// first writes out the disk's dirty pages and waits settle.
+//
+// The wait is for fairness. On a virtual machine whose host takes back
+// the memory its guest frees (free page reporting, as on the machine the
+// README's figures come from, within about ten seconds), memory that a
+// process touches for the first time costs 3 to 5 ms a megabyte, and
+// memory another process freed a moment ago almost nothing: a
+// 10,000-case build took 3.2 to 4.2 s on fresh memory and 2.6 s right
+// after a program had freed 1 GB. Without the wait, a build that follows
+// a larger one gets much of its memory free of that cost.
+func child(ctx context.Context, settle time.Duration, name string, args ...string) (measure, error) {
 	cmd := exec.CommandContext(ctx, name, args...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	syncDisk()
+	select {
+	case <-ctx.Done():
+		return measure{}, ctx.Err()
+	case <-time.After(settle):
+	}
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
