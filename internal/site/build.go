@@ -315,8 +315,11 @@ func (b bodyRenderer) RenderBody(src []byte) (content.Body, error) {
 		return content.Body{}, err
 	}
 	body := content.Body{HTML: trustedHTML(res.HTML), Text: res.Text, First: res.First, Links: res.Links}
-	for _, h := range res.Headings {
-		body.Headings = append(body.Headings, content.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
+	if len(res.Headings) > 0 {
+		body.Headings = make([]content.Heading, len(res.Headings))
+		for i, h := range res.Headings {
+			body.Headings[i] = content.Heading{Level: h.Level, ID: h.ID, Text: h.Text}
+		}
 	}
 	return body, nil
 }

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/guangdong-renovation/showcase/internal/content"
 	"github.com/guangdong-renovation/showcase/internal/links"
@@ -58,8 +59,12 @@ func newPlan(cat *Catalog, lib *content.Library, site, theme fs.FS) *plan {
 }
 
 // trustedHTML marks Markdown output as safe: the Markdown renderer is the
-// one place that decides what HTML a body may contain.
-func trustedHTML(b []byte) template.HTML { return template.HTML(b) }
+// one place that decides what HTML a body may contain. It takes b over
+// without copying it: b must be the caller's own, never written again
+// (markdown.Result.HTML is; at 100,000 cases the copy was 420 MB).
+func trustedHTML(b []byte) template.HTML {
+	return template.HTML(unsafe.String(unsafe.SliceData(b), len(b)))
+}
 
 // claim registers an output path for a source, reporting a collision with
 // an earlier claim. Paths are compared without case, since two URLs that
