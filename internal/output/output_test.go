@@ -221,3 +221,37 @@ func TestRebuildInPlace(t *testing.T) {
 		t.Errorf("parent holds %d entries after the rebuild, want only public", len(entries))
 	}
 }
+
+// same decides which files a rebuild leaves untouched: only a regular
+// file with exactly the new bytes is the same.
+func TestSame(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "index.html")
+	if err := os.WriteFile(file, []byte("<p>恩平</p>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	empty := filepath.Join(dir, "empty")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		data string
+		want bool
+	}{
+		{file, "<p>恩平</p>", true},
+		{file, "<p>恩城</p>", false}, // same length, other bytes
+		{file, "<p>恩平</p>\n", false},
+		{file, "<p>恩平", false},
+		{file, "", false},
+		{empty, "", true},
+		{empty, "x", false},
+		{dir, "", false},
+		{filepath.Join(dir, "missing"), "", false},
+	}
+	for _, tt := range tests {
+		if got := same(tt.name, []byte(tt.data)); got != tt.want {
+			t.Errorf("same(%s, %q) = %v, want %v", filepath.Base(tt.name), tt.data, got, tt.want)
+		}
+	}
+}
