@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/guangdong-renovation/showcase/internal/rawfile"
 )
 
 // commitInPlace applies a rebuild to the previous output: it clears the
@@ -132,7 +134,7 @@ func (d *Dir) removeStale(stale []string) error {
 func (d *Dir) putFile(rel string, data []byte) error {
 	dst := filepath.Join(d.final, filepath.FromSlash(rel))
 	tmp := filepath.Join(d.tmp, ".put-"+path.Base(rel))
-	if err := writeFile(tmp, data); err != nil {
+	if err := rawfile.Write(tmp, data); err != nil {
 		return err
 	}
 	return os.Rename(tmp, dst)

@@ -20,6 +20,7 @@
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -28,6 +29,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/guangdong-renovation/showcase/internal/rawfile"
 )
 
 // MarkerName is the file that marks a folder as showcase's output.
@@ -158,7 +161,7 @@ func (d *Dir) write(rel string, data []byte) (kept bool, err error) {
 	mu := d.creatingIn(parent)
 	mu.Lock()
 	defer mu.Unlock()
-	return false, writeFile(dst, data)
+	return false, rawfile.Write(dst, data)
 }
 
 // creatingIn returns the lock for creating entries in the folder dir.
@@ -191,6 +194,13 @@ func (d *Dir) mkdir(dir string) error {
 	}
 	d.dirs.Store(dir, struct{}{})
 	return nil
+}
+
+// same reports whether the file at name holds exactly data: a rebuild
+// compares every file it renders with the previous build's.
+func same(name string, data []byte) bool {
+	old, size, ok, err := rawfile.Read(name, int64(len(data)))
+	return ok && err == nil && size == int64(len(data)) && bytes.Equal(old, data)
 }
 
 // CopyFile copies name from fsys to rel.
