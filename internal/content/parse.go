@@ -9,13 +9,14 @@ import (
 	_ "image/gif" // gallery images: read their size
 	_ "image/jpeg"
 	_ "image/png"
-	"io"
 	"io/fs"
 	"path"
 	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/guangdong-renovation/showcase/internal/rawfile"
 )
 
 // parsed is one file's page and problems.
@@ -133,21 +134,8 @@ func readLimited(fsys fs.FS, name string, limit int64) (data []byte, size int64,
 	if size = info.Size(); size > limit {
 		return nil, size, nil
 	}
-	data = make([]byte, 0, size+1) // +1: room to see the end at once
-	for int64(len(data)) <= limit {
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, size, nil
-		}
-		if err != nil {
-			return nil, size, err
-		}
-	}
-	return data, size, nil
+	data, err = rawfile.ReadAll(f, size, limit)
+	return data, size, err
 }
 
 // version fingerprints a file's bytes, so that a rebuild can tell which

@@ -2,10 +2,7 @@
 
 package rawfile
 
-import (
-	"io"
-	"os"
-)
+import "os"
 
 // Read is Read of rawfile_unix.go through os.File.
 func Read(name string, limit int64) (data []byte, size int64, ok bool, err error) {
@@ -21,21 +18,8 @@ func Read(name string, limit int64) (data []byte, size int64, ok bool, err error
 	if size = info.Size(); size > limit {
 		return nil, size, true, nil
 	}
-	data = make([]byte, 0, size+1)
-	for int64(len(data)) <= limit {
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, size, true, err
-		}
-	}
-	return data, size, true, nil
+	data, err = ReadAll(f, size, limit)
+	return data, size, true, err
 }
 
 // Write is os.WriteFile.
