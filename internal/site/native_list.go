@@ -76,9 +76,7 @@ func (w nativeWriter) practiceMain(p *Page, parts render.Parts) error {
 		w.s("</p>")
 	}
 	if len(pr.Cases) > 0 {
-		w.s("\n<section class=\"block\">\n<h2>")
-		w.tr("用到这项做法的案例")
-		w.s("</h2>\n")
+		w.blockHead("用到这项做法的案例")
 		if err := w.listBlock(p, parts); err != nil {
 			return err
 		}
@@ -104,9 +102,8 @@ func (w nativeWriter) regionMain(p *Page, parts render.Parts) error {
 	w.s("</p>\n</div>")
 	w.figuresBlock(p)
 	if len(r.Counties) > 0 {
-		w.s("\n<section class=\"block\">\n<h2>")
-		w.tr("县（市、区）")
-		w.s("</h2>\n<ul class=\"chips\">")
+		w.blockHead("县（市、区）")
+		w.s("<ul class=\"chips\">")
 		for _, c := range r.Counties {
 			w.s("\n<li><a href=\"")
 			w.url(c.URL)
@@ -160,20 +157,24 @@ func (w nativeWriter) scopeMain(p *Page, parts render.Parts) error {
 	return nil
 }
 
+// blockHead opens a section of the list templates, <section
+// class="block">, with its heading, title translated.
+func (w nativeWriter) blockHead(title string) {
+	w.s("\n<section class=\"block\">\n<h2>")
+	w.tr(title)
+	w.s("</h2>\n")
+}
+
 // figuresBlock is the section of a region's or scope's main figures.
 func (w nativeWriter) figuresBlock(p *Page) {
-	w.s("\n<section class=\"block\">\n<h2>")
-	w.tr("主要数字")
-	w.s("</h2>\n")
+	w.blockHead("主要数字")
 	w.totals(p)
 	w.s("\n</section>")
 }
 
 // casesBlock is the section of a region's or scope's cases.
 func (w nativeWriter) casesBlock(p *Page, parts render.Parts) error {
-	w.s("\n<section class=\"block\">\n<h2>")
-	w.tr("案例")
-	w.s("</h2>\n")
+	w.blockHead("案例")
 	if err := w.caseCards(p, parts); err != nil {
 		return err
 	}
