@@ -2,8 +2,12 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/guangdong-renovation/showcase"
@@ -11,13 +15,14 @@ import (
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [-s SITE] [-o OUT] [--drafts] [--base-url URL] [--force] [-v]", stderr)
+	fs := newFlags("build", "build [-s SITE] [-o OUT] [--drafts] [--base-url URL] [--force] [-v] [-heapprofile FILE]", stderr)
 	siteDir := fs.String("s", ".", "site folder")
 	out := fs.String("o", "", "output folder (default SITE/public)")
 	drafts := fs.Bool("drafts", false, "publish drafts too")
 	baseURL := fs.String("base-url", "", "absolute URL the site is served from (overrides site.yaml base_url)")
 	force := fs.Bool("force", false, "build even when nothing changed since the last build into OUT")
 	verbose := fs.Bool("v", false, "print how long each stage of the build took")
+	heapProfile := fs.String("heapprofile", "", "write to `FILE` a heap profile of what is live once the site is planned, near the build's memory peak (go tool pprof reads it)")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -25,7 +30,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "showcase build: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	res, err := site.Build(ctx, site.Options{SiteDir: *siteDir, Theme: showcase.Theme, Out: *out, Drafts: *drafts, BaseURL: *baseURL, Force: *force, LimitMemory: true})
+	opts := site.Options{SiteDir: *siteDir, Theme: showcase.Theme, Out: *out, Drafts: *drafts, BaseURL: *baseURL, Force: *force, LimitMemory: true}
+	var profErr error
+	if *heapProfile != "" {
+		opts.Planned = func() { profErr = writeHeapProfile(*heapProfile) }
+	}
+	res, err := site.Build(ctx, opts)
+	if profErr != nil {
+		fmt.Fprintf(stderr, "showcase build: -heapprofile: %v\n", profErr)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "build failed; the previous output is unchanged.")
 		return report(stderr, err)
@@ -63,4 +76,14 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	report(stderr, res.Warnings)
 	fmt.Fprintf(stdout, "ok: %s, no problems\n", summary(res.Pages))
 	return exitOK
+}
+
+// writeHeapProfile writes a heap profile of what is live now to name.
+func writeHeapProfile(name string) error {
+	f, err := os.Create(name)
+	if err != nil {
+		return err
+	}
+	runtime.GC() // the profile shows the heap as of the last collection
+	return errors.Join(pprof.WriteHeapProfile(f), f.Close())
 }

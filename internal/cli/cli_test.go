@@ -155,3 +155,21 @@ func TestBuildRefusesSiteFolderAsOutput(t *testing.T) {
 		}
 	}
 }
+
+// -heapprofile writes a profile that go tool pprof reads (gzip-compressed
+// protocol buffers), and the build itself still succeeds.
+func TestBuildHeapProfile(t *testing.T) {
+	site := copySite(t)
+	prof := filepath.Join(t.TempDir(), "heap.pb.gz")
+	code, out, errOut := run(t, "build", "-s", site, "-heapprofile", prof)
+	if code != 0 || !strings.Contains(out, "case 1") {
+		t.Fatalf("build -heapprofile: code %d\n%s%s", code, out, errOut)
+	}
+	b, err := os.ReadFile(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) < 100 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Errorf("heap profile of %d bytes does not start as gzip: % x", len(b), b[:min(len(b), 4)])
+	}
+}

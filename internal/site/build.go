@@ -64,6 +64,12 @@ type Options struct {
 	// TemplatesOnly renders every page with the templates, never with the
 	// built-in theme's Go renderers (native.go): for comparing the two.
 	TemplatesOnly bool
+	// Planned, when set, is called once every page is planned, before any
+	// is rendered: everything the build holds for the pages is loaded
+	// then, and the search index is about to be built, so what is live
+	// there is what the build's memory peak is made of (the CLI's
+	// -heapprofile writes a heap profile from here).
+	Planned func()
 }
 
 // Result describes a finished build.
@@ -233,6 +239,9 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 		return nil, append(probs, pl.probs...)
 	}
 	watch.lap("plan")
+	if opts.Planned != nil {
+		opts.Planned()
+	}
 
 	// render and write
 	var out sink = discard{}
