@@ -286,12 +286,12 @@ type measure struct {
 //
 // The wait is for fairness. On a virtual machine whose host takes back
 // the memory its guest frees (free page reporting, as on the machine the
-// README's figures come from, within about ten seconds), memory that a
-// process touches for the first time costs 3 to 5 ms a megabyte, and
-// memory another process freed a moment ago almost nothing: a
-// 10,000-case build took 3.2 to 4.2 s on fresh memory and 2.6 s right
-// after a program had freed 1 GB. Without the wait, a build that follows
-// a larger one gets much of its memory free of that cost.
+// README's figures come from, within about ten seconds), a process pays
+// for every page it touches that the host has taken back, while one that
+// follows another closely reuses what that one freed almost free of
+// charge: a 10,000-case build took 2.8-4.4 s after a 12-second pause and
+// 2.3-2.7 s straight after the same build. Without the wait, a build that
+// follows a larger one gets much of its memory free of that cost.
 func child(ctx context.Context, settle time.Duration, name string, args ...string) (measure, error) {
 	cmd := exec.CommandContext(ctx, name, args...)
 	var out, errOut bytes.Buffer
