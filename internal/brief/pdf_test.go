@@ -180,7 +180,7 @@ func checkBooklet(t *testing.T, file string, b *content.Briefing, cases []*conte
 	// The cover, the programme and introduction when the pack has them, a
 	// page per case at least, the figures side by side when a case has any.
 	want := 1 + len(cases)
-	if len(b.Agenda) > 0 || strings.TrimSpace(b.Text) != "" {
+	if len(b.Agenda) > 0 || strings.TrimSpace(string(b.HTML)) != "" {
 		want++
 	}
 	for _, c := range cases {

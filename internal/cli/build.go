@@ -22,7 +22,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	baseURL := fs.String("base-url", "", "absolute URL the site is served from (overrides site.yaml base_url)")
 	force := fs.Bool("force", false, "build even when nothing changed since the last build into OUT")
 	verbose := fs.Bool("v", false, "print how long each stage of the build took")
-	heapProfile := fs.String("heapprofile", "", "write to `FILE` a heap profile of what is live once the site is planned, near the build's memory peak (go tool pprof reads it)")
+	heapProfile := fs.String("heapprofile", "", "write to `FILE` a heap profile of what is live just before the search index is built, near the build's memory peak (go tool pprof reads it)")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}

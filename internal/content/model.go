@@ -38,9 +38,8 @@ type Source struct {
 // Body is what a page's Markdown rendered to. The Markdown itself is not
 // kept: a build reads a file again only to point at a line in it.
 type Body struct {
-	HTML     template.HTML
-	Text     string // plain text, for search and summaries
-	First    string // plain text of the first paragraph
+	HTML     template.HTML // its plain text, for search, is markdown.Text(HTML)
+	First    string        // plain text of the first paragraph
 	Headings []Heading
 	Links    []string // link and image destinations as written
 }

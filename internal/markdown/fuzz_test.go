@@ -9,7 +9,8 @@ import (
 )
 
 // FuzzRender asserts that no body, however malformed, panics the renderer
-// or gets script into its HTML when raw HTML is off.
+// or gets script into its HTML when raw HTML is off, and that Text leaves
+// no markup in the plain text.
 func FuzzRender(f *testing.F) {
 	for _, seed := range []string{
 		"# 标题\n\n正文，\n第二行。",
@@ -36,6 +37,14 @@ func FuzzRender(f *testing.F) {
 		}
 		if utf8.ValidString(src) && !utf8.Valid(res.HTML) {
 			t.Fatalf("valid UTF-8 in, invalid out: %q", src)
+		}
+		// Text drops every tag: a < in the text comes from the source.
+		text := Text(string(res.HTML))
+		if !strings.ContainsAny(src, "<&") && strings.Contains(text, "<") {
+			t.Fatalf("markup left in the text of %q: %q\n%s", src, text, res.HTML)
+		}
+		if utf8.ValidString(src) && !utf8.ValidString(text) {
+			t.Fatalf("valid UTF-8 in, invalid text out: %q", src)
 		}
 	})
 }

@@ -63,8 +63,8 @@ func TestResultText(t *testing.T) {
 		t.Errorf("First = %q", res.First)
 	}
 	want := "第一段第一行，第一段第二行。\n小标题\n第二段 with code and 链接。"
-	if res.Text != want {
-		t.Errorf("Text = %q, want %q", res.Text, want)
+	if got := Text(string(res.HTML)); got != want {
+		t.Errorf("Text = %q, want %q", got, want)
 	}
 	if len(res.Headings) != 1 || res.Headings[0].ID != "小标题" || res.Headings[0].Level != 2 {
 		t.Errorf("Headings = %+v", res.Headings)

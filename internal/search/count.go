@@ -58,7 +58,7 @@ func (c *counter) reserve(docs []Doc) {
 	size := 0
 	for i := range docs {
 		d := &docs[i]
-		size += len(d.Title) + len(d.Summary) + len(d.Body) + len(d.Extra) + len(d.Region) + 64
+		size += len(d.Title) + len(d.Summary) + d.bodySize() + len(d.Extra) + len(d.Region) + 64
 	}
 	// An eighth more, so that the next part, a little larger, finds room
 	// too: each new array leaves the last one as garbage.
@@ -162,7 +162,7 @@ func (c *counter) part(docs []Doc, lo, hi, shards int) part {
 			text(FieldMeta, s)
 		}
 		text(FieldSummary, d.Summary)
-		text(FieldBody, d.Body)
+		text(FieldBody, d.body())
 		text(FieldBody, d.Extra)
 		c.bit = 0
 		if d.City != "" {

@@ -27,7 +27,7 @@ func TestJSONSize(t *testing.T) {
 	f := l.Fragment(docs, 0)
 	size := 2
 	for i := range docs {
-		size += fragmentSize(&docs[i]) + 2
+		size += fragmentSize(&docs[i], docs[i].Body) + 2
 	}
 	if len(f) > size {
 		t.Errorf("fragment of %d bytes outgrew its buffer of %d", len(f), size)

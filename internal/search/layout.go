@@ -63,7 +63,7 @@ func NewLayout(docs []Doc, version string) Layout {
 
 // storedSize is about the bytes of a document's fragment.
 func storedSize(d *Doc) int {
-	n := len(d.Slug) + len(d.Title) + len(d.Summary) + len(d.Body) + len(d.Region) + len(d.Status) + 48
+	n := len(d.Slug) + len(d.Title) + len(d.Summary) + d.bodySize() + len(d.Region) + len(d.Status) + 48
 	for _, s := range d.Practices {
 		n += len(s) + 3
 	}

@@ -107,7 +107,7 @@ func (r bodyRenderer) RenderBody(src []byte) (content.Body, error) {
 	if err != nil {
 		return content.Body{}, err
 	}
-	body := content.Body{HTML: template.HTML(res.HTML), Text: res.Text, First: res.First, Links: res.Links}
+	body := content.Body{HTML: template.HTML(res.HTML), First: res.First, Links: res.Links}
 	for _, h := range res.Headings {
 		body.Headings = append(body.Headings, content.Heading{Level: h.Level, ID: h.ID, Text: h.Text})
 	}

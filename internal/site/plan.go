@@ -13,6 +13,7 @@ import (
 	"github.com/guangdong-renovation/showcase/internal/content"
 	"github.com/guangdong-renovation/showcase/internal/links"
 	"github.com/guangdong-renovation/showcase/internal/render"
+	"github.com/guangdong-renovation/showcase/internal/search"
 )
 
 // A job produces one output file.
@@ -25,8 +26,6 @@ type job struct {
 	produce func(*render.Templates) ([]byte, error)
 	// into, when set, is produce into a buffer the runner reuses.
 	into func(*render.Templates, *bytes.Buffer) error
-	// first jobs are started before the others.
-	first bool
 	// done, when set, is called once the file is written: it lets go of
 	// what no later job needs (see plan.release).
 	done func()
@@ -47,11 +46,13 @@ type plan struct {
 	dig      digests
 	siteKeys map[string]uint64 // template name -> siteKey
 	// release lets the build drop each case's HTML once its page is
-	// written, and the cases' text once the search index is: with the
-	// built-in theme nothing else shows them, and at 100,000 cases they
-	// are 800 MB. Never for a build into memory (serve re-renders pages),
+	// written: with the built-in theme nothing else shows it, and at
+	// 100,000 cases it is 420 MB. Never for a build into memory (serve re-renders pages),
 	// nor with a site's own templates.
 	release bool
+	// The search index planned by searchIndex, for the search page.
+	searchLayout search.Layout
+	searchKey    uint64
 }
 
 func newPlan(cat *Catalog, lib *content.Library, site, theme fs.FS) *plan {
@@ -252,7 +253,7 @@ func (pl *plan) pages() {
 	}
 
 	pl.page(&Page{Kind: "404", Title: tr(cat, "找不到页面"), URL: cat.BasePath + "404.html"}, "404", builtin("/404.html"), nil, nil, 1)
-	pl.search()
+	pl.searchPage()
 	pl.feeds()
 	pl.statics()
 }

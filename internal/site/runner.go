@@ -39,30 +39,29 @@ type runner struct {
 	bufs          sync.Pool
 }
 
-func (r *runner) run(ctx context.Context) (content.Problems, error) {
-	r.seen = map[string]bool{}
+// run renders and writes jobs, and returns the problems found so far.
+func (r *runner) run(ctx context.Context, jobs []*job) (content.Problems, error) {
+	if r.seen == nil {
+		r.seen = map[string]bool{}
+	}
 	var wg sync.WaitGroup
-	jobs := make(chan *job, 64)
+	next := make(chan *job, 64)
 	for w := 0; w < r.opts.Workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
+			for j := range next {
 				r.do(j)
 			}
 		}()
 	}
-	// Jobs marked first go first (the search index, built while little
-	// else is in memory); the rest in plan order.
-	for _, first := range []bool{true, false} {
-		for _, j := range r.pl.jobs {
-			if j.first != first || ctx.Err() != nil {
-				continue
-			}
-			jobs <- j
+	for _, j := range jobs {
+		if ctx.Err() != nil {
+			break
 		}
+		next <- j
 	}
-	close(jobs)
+	close(next)
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err

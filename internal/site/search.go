@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"html/template"
 	"runtime"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/guangdong-renovation/showcase/internal/content"
 	"github.com/guangdong-renovation/showcase/internal/figures"
+	"github.com/guangdong-renovation/showcase/internal/markdown"
 	"github.com/guangdong-renovation/showcase/internal/render"
 	"github.com/guangdong-renovation/showcase/internal/search"
 )
@@ -31,36 +33,24 @@ type searchInfo struct {
 	Statuses []string // the case statuses, in project order, for the filter
 }
 
-// search plans the search page, /search/, and the files of its index (see
-// package search): the layout is chosen now, from the documents' sizes;
-// the index is built, in parallel, by the first shard job that runs, and
-// each shard and fragment file is encoded by its own job.
-func (pl *plan) search() {
+// searchIndex plans the files of the search index (see package search):
+// the layout is chosen now, from the documents' sizes; the index is built,
+// in parallel, by the first shard job that runs, and each shard and
+// fragment file is encoded by its own job. The build runs these jobs
+// before it plans the pages (see Builder.build), so the index is never in
+// memory beside the plan of 100,000 pages.
+func (pl *plan) searchIndex() {
 	cat := pl.cat
 	docs := searchDocs(cat)
-	key := pl.searchKey(len(docs))
-	layout := search.NewLayout(docs, fmt.Sprintf("%016x", key))
-	page := &Page{Kind: "search", Title: tr(cat, "搜索"), URL: cat.url("search"),
-		Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}
+	pl.searchKey = pl.searchKeyOf(len(docs))
+	layout := search.NewLayout(docs, fmt.Sprintf("%016x", pl.searchKey))
+	pl.searchLayout = layout
 	src := builtin("/search/")
-	jobs := len(pl.jobs)
-	n := len(pl.jobs)
-	pl.page(page, "search", src, nil, nil, key)
-	if len(pl.jobs) > n { // the page was planned: give its template the index layout
-		data := searchPage{Page: page, Search: searchInfo{Layout: layout, Format: search.Format, Index: cat.url("search"), Statuses: content.Statuses()}}
-		pl.jobs[n].produce = func(t *render.Templates) ([]byte, error) { return t.Render("search", data) }
-		pl.jobs[n].into = nil
-	}
-
-	meta := len(pl.jobs)
-	pl.fileKeyed(searchDir+search.MetaName, src, key, func(*render.Templates) ([]byte, error) { return layout.Meta(), nil })
-	if len(pl.jobs) > meta {
-		pl.jobs[meta].first = true // with the index, so that the text can go early (releaseText)
-	}
+	pl.fileKeyed(searchDir+search.MetaName, src, pl.searchKey, func(*render.Templates) ([]byte, error) { return layout.Meta(), nil })
 	// The first shard job to run builds the index, with every core (the
-	// other jobs that start meanwhile are shard jobs too, and wait for
-	// it); then each job encodes its own shard, and the last one lets go
-	// of the index. Encoding every shard at once held them all, about as
+	// other jobs that start meanwhile wait for it, or encode fragments);
+	// then each job encodes its own shard, and the last one lets go of
+	// the index. Encoding every shard at once held them all, about as
 	// large as the index, beside it.
 	var once sync.Once
 	var idx *search.Index
@@ -77,51 +67,31 @@ func (pl *plan) search() {
 		return b
 	}
 	for s := 0; s < layout.Shards; s++ {
-		n := len(pl.jobs)
-		pl.fileKeyed(searchDir+search.ShardName(s), src, key, func(*render.Templates) ([]byte, error) { return shard(s), nil })
-		if len(pl.jobs) > n {
-			pl.jobs[n].first = true
-		}
+		pl.fileKeyed(searchDir+search.ShardName(s), src, pl.searchKey, func(*render.Templates) ([]byte, error) { return shard(s), nil })
 	}
 	for f := 0; f < layout.Fragments(); f++ {
-		n := len(pl.jobs)
-		pl.fileKeyed(searchDir+search.FragmentName(f), src, key, func(*render.Templates) ([]byte, error) { return layout.Fragment(docs, f), nil })
-		if len(pl.jobs) > n {
-			pl.jobs[n].first = true
-		}
-	}
-	if pl.release {
-		pl.releaseText(jobs)
+		pl.fileKeyed(searchDir+search.FragmentName(f), src, pl.searchKey, func(*render.Templates) ([]byte, error) { return layout.Fragment(docs, f), nil })
 	}
 }
 
-// releaseText drops the cases' plain text once the search jobs planned
-// since pl.jobs[from] are all done: it is in the index and its fragments,
-// and the built-in theme shows it nowhere else.
-func (pl *plan) releaseText(from int) {
-	var left atomic.Int64
-	var searchJobs []*job
-	for _, j := range pl.jobs[from:] {
-		if !j.html {
-			searchJobs = append(searchJobs, j)
-		}
-	}
-	left.Store(int64(len(searchJobs)))
-	cases := append(append([]*Case(nil), pl.cat.Cases...), pl.cat.Translations...)
-	for _, j := range searchJobs {
-		j.done = func() {
-			if left.Add(-1) == 0 {
-				for _, c := range cases {
-					c.Body.Text = ""
-				}
-			}
-		}
+// searchPage plans the search page, /search/, for the index searchIndex
+// planned.
+func (pl *plan) searchPage() {
+	cat := pl.cat
+	page := &Page{Kind: "search", Title: tr(cat, "搜索"), URL: cat.url("search"),
+		Crumbs: []Link{{tr(cat, "首页"), cat.url()}}}
+	n := len(pl.jobs)
+	pl.page(page, "search", builtin("/search/"), nil, nil, pl.searchKey)
+	if len(pl.jobs) > n { // the page was planned: give its template the index layout
+		data := searchPage{Page: page, Search: searchInfo{Layout: pl.searchLayout, Format: search.Format, Index: cat.url("search"), Statuses: content.Statuses()}}
+		pl.jobs[n].produce = func(t *render.Templates) ([]byte, error) { return t.Render("search", data) }
+		pl.jobs[n].into = nil
 	}
 }
 
 // searchKey fingerprints everything the index holds: the published pages
 // and the configuration (whose language decides how figures are written).
-func (pl *plan) searchKey(docs int) uint64 {
+func (pl *plan) searchKeyOf(docs int) uint64 {
 	k := mix(mix(mix(uint64(search.Format), pl.dig.cases), pl.dig.briefings), pl.dig.practiceTexts)
 	if pl.lib != nil {
 		k = mix(k, pl.lib.ConfigVersion)
@@ -170,13 +140,14 @@ func searchDocs(cat *Catalog) []search.Doc {
 	for _, p := range cat.Practices {
 		d := search.Doc{Kind: search.Practice, Slug: p.Slug, Title: p.Name, Summary: p.Summary}
 		if p.Text != nil {
-			d.Body = p.Text.Body.Text
+			bodyOf(&d, p.Text.Body.HTML)
 		}
 		add(p.URL, d)
 	}
 	for _, b := range cat.Briefings {
-		d := search.Doc{Kind: search.Briefing, Slug: b.Slug, Title: b.Title, Summary: b.Summary(), Body: b.Body.Text,
+		d := search.Doc{Kind: search.Briefing, Slug: b.Slug, Title: b.Title, Summary: b.Summary(),
 			Region: b.Place, Meta: nonEmpty(b.Organizer)}
+		bodyOf(&d, b.Body.HTML)
 		var extra []string
 		for _, c := range b.Cases {
 			extra = append(extra, c.Title)
@@ -189,9 +160,23 @@ func searchDocs(cat *Catalog) []search.Doc {
 		add(b.URL, d)
 	}
 	for _, p := range cat.Pages {
-		add(p.URL, search.Doc{Kind: search.Page, Slug: p.Slug, Title: p.Title, Summary: p.Summary, Body: p.Body.Text})
+		d := search.Doc{Kind: search.Page, Slug: p.Slug, Title: p.Title, Summary: p.Summary}
+		bodyOf(&d, p.Body.HTML)
+		add(p.URL, d)
 	}
 	return docs
+}
+
+// bodyOf makes d's body the plain text of html when the index needs it:
+// held beside every case's HTML, the text of 100,000 cases was 350 MB of
+// the build's peak. Its length is taken as three quarters of the HTML's,
+// as in the example site and the generated corpus (0.75 and 0.77).
+func bodyOf(d *search.Doc, html template.HTML) {
+	if html == "" {
+		return
+	}
+	d.MakeBody = func() string { return markdown.Text(string(html)) }
+	d.BodySize = len(html) * 3 / 4
 }
 
 // linkable reports whether url is base+d.Path(), the URL search.js
@@ -226,8 +211,9 @@ func parallel(n int, f func(i int)) {
 // below them); the figures are written as the site shows them (8.25亿元)
 // and in digits (825000000), so both find the case.
 func caseDoc(c *Case, lang string) search.Doc {
-	d := search.Doc{Kind: search.Case, Slug: c.Slug, Title: c.Title, Summary: c.Summary, Body: c.Body.Text,
+	d := search.Doc{Kind: search.Case, Slug: c.Slug, Title: c.Title, Summary: c.Summary,
 		Status: c.Status, Practices: c.Practices, City: c.Region.City}
+	bodyOf(&d, c.Body.HTML)
 	d.Region = c.Region.City
 	if c.Region.County != "" && c.Region.County != c.Region.City {
 		d.Region += " · " + c.Region.County
