@@ -15,12 +15,20 @@ import (
 // live: a 10,000-case build peaked at 590 MB of RSS for 196 MB live. So
 // after every collection the collector's percentage is set again, so that
 // the next one comes when the heap reaches the live heap plus half of it,
-// at most 512 MiB more (a large site's live heap is mostly case HTML
+// at most 256 MiB more (a large site's live heap is mostly case HTML
 // waiting for its page, and collecting more often costs less than the
 // memory: with huge pages, see preferHugePages, three quarters took 10,000
 // cases to 400-430 MB and half to 355 MB, for 0.3 s more CPU), and never
-// below 50 MiB plus three times the site's Markdown and YAML, so that a
-// small site is not collected over and over.
+// below 50 MiB plus three times the site's Markdown and YAML, at most
+// 512 MiB of it, so that a small site is not collected over and over.
+//
+// Both caps are for the largest sites. With 512 MiB for each, a
+// 100,000-case build (1.1 GB live at most) peaked at 2.2 GB of RSS: while
+// it loaded, its heap grew to the floor of 1.3 GB before each collection,
+// and the holes the Markdown's garbage left between the pages it keeps
+// (in use, but not by anything live: 350-450 MB) and the free memory
+// the runtime had not yet handed back lasted past the search index, the
+// peak. With these caps it peaked at 1.7 GB, for about the same CPU.
 //
 // It sets no soft memory limit (debug.SetMemoryLimit): near the limit the
 // runtime hands freed pages back to the system on every large allocation
@@ -32,7 +40,7 @@ func limitMemory(inputSize int64) (undo func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	floor := 50<<20 + 3*inputSize
+	floor := 50<<20 + min(3*inputSize, 512<<20)
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	var stopped atomic.Bool
 	set := func() {
@@ -41,7 +49,7 @@ func limitMemory(inputSize int64) (undo func()) {
 			return
 		}
 		live := max(int64(sample[0].Value.Uint64()), 1<<20)
-		goal := max(floor, live+min(live/2, 512<<20))
+		goal := max(floor, live+min(live/2, 256<<20))
 		debug.SetGCPercent(int(min(max((goal-live)*100/live, 10), 1000)))
 	}
 	set()
