@@ -82,7 +82,7 @@ type Figure struct {
 
 // List returns the figures that are set, in a fixed order.
 func (f Figures) List() []Figure {
-	var out []Figure
+	out := make([]Figure, 0, 6) // one allocation, not four as it grows
 	add := func(name string, v *float64) {
 		if v != nil {
 			out = append(out, Figure{Name: name, Value: *v})
@@ -107,7 +107,7 @@ type Funding struct {
 
 // List returns the parts of the funding that are set, in a fixed order.
 func (f Funding) List() []Figure {
-	var out []Figure
+	out := make([]Figure, 0, 4)
 	add := func(name string, v *float64) {
 		if v != nil {
 			out = append(out, Figure{Name: name, Value: *v})
