@@ -91,3 +91,14 @@ func BenchmarkText(b *testing.B) {
 		Text(html)
 	}
 }
+
+// TestAppendText checks that text appended to a buffer that holds some
+// already is the same as Text's, and leaves what was there.
+func TestAppendText(t *testing.T) {
+	for _, h := range []string{"<p>一</p>\n<p>二</p>\n", "<pre><code>\tx\n</code></pre>", "  ", "<p>a&#160;</p>", ""} {
+		got := AppendText([]byte("前 \n"), h)
+		if want := "前 \n" + Text(h); string(got) != want {
+			t.Errorf("AppendText(%q) = %q, want %q", h, got, want)
+		}
+	}
+}

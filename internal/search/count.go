@@ -1,6 +1,9 @@
 package search
 
-import "math/bits"
+import (
+	"math/bits"
+	"unsafe"
+)
 
 // counter collects the postings of one part. One worker reuses it from
 // part to part, tables and buffers included: a part allocates only what
@@ -9,6 +12,7 @@ import "math/bits"
 // postings to entries, in the order their keys first occur; a key's seen
 // entry says where its posting for the current document is.
 type counter struct {
+	body    []byte // the text of the document's body, when it is made (Doc.AppendBody)
 	tok     Tokenizer
 	bmp     []int32 // BMP character -> key number + 1
 	chars   map[rune]int32
@@ -162,7 +166,14 @@ func (c *counter) part(docs []Doc, lo, hi, shards int) part {
 			text(FieldMeta, s)
 		}
 		text(FieldSummary, d.Summary)
-		text(FieldBody, d.body())
+		if d.AppendBody != nil {
+			// Into the counter's own buffer: nothing the counter keeps
+			// points into the text (words are copied into c.words).
+			c.body = d.AppendBody(c.body[:0])
+			text(FieldBody, unsafe.String(unsafe.SliceData(c.body), len(c.body)))
+		} else {
+			text(FieldBody, d.Body)
+		}
 		text(FieldBody, d.Extra)
 		c.bit = 0
 		if d.City != "" {

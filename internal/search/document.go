@@ -48,13 +48,13 @@ type Doc struct {
 	Title   string
 	Summary string
 	Body    string // plain text of the body
-	// MakeBody, when set, makes the body instead, each time it is needed
-	// (the index takes it once and its fragment once), and BodySize is
-	// about its length, for the layout: a site whose pages hold their
-	// HTML until they are written derives the text from it rather than
-	// holding both.
-	MakeBody func() string
-	BodySize int
+	// AppendBody, when set, appends the body to a buffer instead, each
+	// time it is needed (the index takes it once and its fragment once),
+	// and BodySize is about its length, for the layout: a site whose
+	// pages hold their HTML until they are written derives the text from
+	// it rather than holding both.
+	AppendBody func(dst []byte) []byte
+	BodySize   int
 	// Extra is indexed as body text but not stored for snippets: the
 	// figures in words and digits, agenda items, and the like.
 	Extra string
@@ -98,17 +98,17 @@ func FilterKey(prefix, value string) string {
 	return string(b)
 }
 
-// body returns the plain text of the body.
-func (d *Doc) body() string {
-	if d.MakeBody != nil {
-		return d.MakeBody()
+// appendBody appends the plain text of the body to dst.
+func (d *Doc) appendBody(dst []byte) []byte {
+	if d.AppendBody != nil {
+		return d.AppendBody(dst)
 	}
-	return d.Body
+	return append(dst, d.Body...)
 }
 
-// bodySize is about len(d.body()), without making it.
+// bodySize is about the body's length, without making it.
 func (d *Doc) bodySize() int {
-	if d.MakeBody != nil {
+	if d.AppendBody != nil {
 		return d.BodySize
 	}
 	return len(d.Body)

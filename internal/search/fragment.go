@@ -1,5 +1,7 @@
 package search
 
+import "unsafe"
+
 // Fragment returns fragment file n of the layout: a JSON array of the
 // documents n*Group .. n*Group+Group-1, each an object with
 //
@@ -17,10 +19,18 @@ package search
 func (l Layout) Fragment(docs []Doc, n int) []byte {
 	lo := n * l.Group
 	hi := min(lo+l.Group, len(docs))
-	bodies := make([]string, hi-lo) // each made once
-	size := 2
+	// The documents' bodies, each made once, one after the other in one
+	// buffer (a string made from it stays valid when it grows).
+	bodies := make([]string, hi-lo)
+	size, text := 2, 0
 	for i := lo; i < hi; i++ {
-		bodies[i-lo] = docs[i].body()
+		text += docs[i].bodySize()
+	}
+	buf := make([]byte, 0, text+text/8)
+	for i := lo; i < hi; i++ {
+		n := len(buf)
+		buf = docs[i].appendBody(buf)
+		bodies[i-lo] = unsafe.String(unsafe.SliceData(buf[n:]), len(buf)-n)
 		size += fragmentSize(&docs[i], bodies[i-lo]) + 2
 	}
 	b := make([]byte, 0, size)

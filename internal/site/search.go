@@ -175,7 +175,7 @@ func bodyOf(d *search.Doc, html template.HTML) {
 	if html == "" {
 		return
 	}
-	d.MakeBody = func() string { return markdown.Text(string(html)) }
+	d.AppendBody = func(dst []byte) []byte { return markdown.AppendText(dst, string(html)) }
 	d.BodySize = len(html) * 3 / 4
 }
 

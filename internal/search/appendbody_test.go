@@ -1,0 +1,38 @@
+package search
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestAppendBodyGivesSameIndex requires an index whose bodies are made on
+// demand (Doc.AppendBody, as a site derives them from its pages' HTML) to
+// be byte for byte the one built from the same bodies held as strings.
+func TestAppendBodyGivesSameIndex(t *testing.T) {
+	var held, made []Doc
+	for i := 0; i < 300; i++ {
+		body := fmt.Sprintf("第%d号小区加装电梯%d部，\n改造 elevator %d。%s", i, i%7, i, strings.Repeat("雨污分流、三线整治。", i%40))
+		d := Doc{Kind: Case, Slug: fmt.Sprint("c", i), Title: fmt.Sprint("小区", i), Summary: "老旧小区改造", Body: body}
+		held = append(held, d)
+		d.Body = ""
+		d.AppendBody = func(dst []byte) []byte { return append(dst, body...) }
+		d.BodySize = len(body)
+		made = append(made, d)
+	}
+	l := NewLayout(held, "v")
+	if NewLayout(made, "v") != l {
+		t.Fatalf("layouts differ: %+v and %+v", l, NewLayout(made, "v"))
+	}
+	want := Build(held, l, 2).Files(held)
+	got := Build(made, l, 2).Files(made)
+	if len(got) != len(want) || len(want) < 3 {
+		t.Fatalf("%d files, want %d (at least 3)", len(got), len(want))
+	}
+	for name, w := range want {
+		if !bytes.Equal(got[name], w) {
+			t.Errorf("%s differs", name)
+		}
+	}
+}
