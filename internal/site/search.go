@@ -48,7 +48,7 @@ func (pl *plan) searchIndex() {
 	src := builtin("/search/")
 	pl.fileKeyed(searchDir+search.MetaName, src, pl.searchKey, func(*render.Templates) ([]byte, error) { return layout.Meta(), nil })
 	// The first shard job to run builds the index, with every core (the
-	// other jobs that start meanwhile wait for it, or encode fragments);
+	// other jobs that start meanwhile are shard jobs too, and wait for it);
 	// then each job encodes its own shard, and the last one lets go of
 	// the index. Encoding every shard at once held them all, about as
 	// large as the index, beside it.
