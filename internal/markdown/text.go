@@ -32,10 +32,27 @@ func Text(h string) string {
 // search index derives every page's text into one reused buffer.
 func AppendText(dst []byte, h string) []byte {
 	t := textWriter{out: dst, start: len(dst)}
+	t.write(h, true)
+	t.newline()
+	// Trim the white space at both ends (a code block's indent, say).
+	n := len(t.out)
+	for n > t.start && isSpace(t.out[n-1]) {
+		n--
+	}
+	k := t.start
+	for k < n && isSpace(t.out[k]) {
+		k++
+	}
+	return append(t.out[:t.start], t.out[k:n]...)
+}
+
+// write writes the text of h: HTML when markup is set, else an attribute's
+// raw value, whose < is a character like any other.
+func (t *textWriter) write(h string, markup bool) {
 	run := 0 // start of the characters not yet written
 	for i := 0; i < len(h); {
 		c := h[i]
-		if !special[c] {
+		if !special[c] || c == '<' && !markup {
 			i++
 			continue
 		}
@@ -52,17 +69,6 @@ func AppendText(dst []byte, h string) []byte {
 		run = i
 	}
 	t.chars(h[run:])
-	t.newline()
-	// Trim the white space at both ends (a code block's indent, say).
-	n := len(t.out)
-	for n > t.start && isSpace(t.out[n-1]) {
-		n--
-	}
-	k := t.start
-	for k < n && isSpace(t.out[k]) {
-		k++
-	}
-	return append(t.out[:t.start], t.out[k:n]...)
 }
 
 // special marks the bytes Text stops at; between them, characters are
@@ -84,26 +90,6 @@ func (t *textWriter) chars(s string) {
 		s = strings.TrimLeft(s, " ") // after a checkbox, say
 	}
 	t.out = append(t.out, s...)
-}
-
-// text writes character data that may hold references and line breaks
-// (an attribute's value).
-func (t *textWriter) text(s string) {
-	for i := 0; i < len(s); {
-		j := strings.IndexAny(s[i:], "&\n")
-		if j < 0 {
-			t.chars(s[i:])
-			return
-		}
-		t.chars(s[i : i+j])
-		i += j
-		if s[i] == '&' {
-			i = t.reference(s, i)
-		} else {
-			t.lineBreak()
-			i++
-		}
-	}
 }
 
 // lineBreak writes a line break of the HTML source: one inside <pre>, a
@@ -166,7 +152,7 @@ func (t *textWriter) tag(h string, i int) int {
 	case name == "br":
 		t.newline()
 	case name == "img":
-		t.text(attr(tg, "alt"))
+		t.write(attr(tg, "alt"), false)
 	case name == "script" || name == "style":
 		if !closing {
 			return skipPast(h, end, "</"+name)
@@ -232,7 +218,8 @@ func tagName(tg string) string {
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
 
-// attr returns the decoded value of a tag's quoted attribute, or "".
+// attr returns the raw value of a tag's quoted attribute (its character
+// references not decoded), or "".
 func attr(tg, name string) string {
 	for i := 0; ; {
 		j := strings.Index(tg[i:], name+"=")
@@ -248,7 +235,7 @@ func attr(tg, name string) string {
 		if end < 0 {
 			return ""
 		}
-		return html.UnescapeString(tg[i+1 : i+1+end])
+		return tg[i+1 : i+1+end]
 	}
 }
 

@@ -56,6 +56,7 @@ func TestTextOfHTML(t *testing.T) {
 		`<a title="a>b" href="/x">link</a>`:              "link",
 		`<img alt='单引号' src=x>`:                          "单引号",
 		`<img data-alt="no" alt="yes">`:                  "yes",
+		`<img alt="a &amp;lt; b <i>">`:                   "a &lt; b <i>",
 		`1 < 2 and 3 <4`:                                 "1 < 2 and 3 <4",
 		`<SCRIPT>x</SCRIPT >after`:                       "after",
 		`before<script>never closed`:                     "before",
