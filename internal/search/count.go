@@ -1,9 +1,6 @@
 package search
 
-import (
-	"math/bits"
-	"unsafe"
-)
+import "math/bits"
 
 // counter collects the postings of one part. One worker reuses it from
 // part to part, tables and buffers included: a part allocates only what
@@ -166,14 +163,9 @@ func (c *counter) part(docs []Doc, lo, hi, shards int) part {
 			text(FieldMeta, s)
 		}
 		text(FieldSummary, d.Summary)
-		if d.AppendBody != nil {
-			// Into the counter's own buffer: nothing the counter keeps
-			// points into the text (words are copied into c.words).
-			c.body = d.AppendBody(c.body[:0])
-			text(FieldBody, unsafe.String(unsafe.SliceData(c.body), len(c.body)))
-		} else {
-			text(FieldBody, d.Body)
-		}
+		// Nothing the counter keeps points into the text (words are
+		// copied into c.words), so its buffer is reused.
+		text(FieldBody, d.body(&c.body))
 		text(FieldBody, d.Extra)
 		c.bit = 0
 		if d.City != "" {

@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"strings"
+	"unsafe"
+)
 
 // Kind says what a Doc is, and so under which section of the site its page
 // lives. The browser builds a result's link from the kind's section and the
@@ -98,12 +101,14 @@ func FilterKey(prefix, value string) string {
 	return string(b)
 }
 
-// appendBody appends the plain text of the body to dst.
-func (d *Doc) appendBody(dst []byte) []byte {
-	if d.AppendBody != nil {
-		return d.AppendBody(dst)
+// body returns the plain text of the body: Body, or what AppendBody
+// makes, in *buf (reused; the text is valid until the next call with buf).
+func (d *Doc) body(buf *[]byte) string {
+	if d.AppendBody == nil {
+		return d.Body
 	}
-	return append(dst, d.Body...)
+	*buf = d.AppendBody((*buf)[:0])
+	return unsafe.String(unsafe.SliceData(*buf), len(*buf))
 }
 
 // bodySize is about the body's length, without making it.
