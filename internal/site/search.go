@@ -89,7 +89,7 @@ func (pl *plan) searchPage() {
 	}
 }
 
-// searchKey fingerprints everything the index holds: the published pages
+// searchKeyOf fingerprints everything the index holds: the published pages
 // and the configuration (whose language decides how figures are written).
 func (pl *plan) searchKeyOf(docs int) uint64 {
 	k := mix(mix(mix(uint64(search.Format), pl.dig.cases), pl.dig.briefings), pl.dig.practiceTexts)
