@@ -52,7 +52,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		summary(res.Pages), res.Out, res.Duration.Round(time.Millisecond), res.Files, res.Kept)
 	if *verbose {
 		for _, st := range res.Stages {
-			fmt.Fprintf(stdout, "  %-17s %s\n", st.Name, st.Duration.Round(time.Millisecond))
+			fmt.Fprintf(stdout, "  %-17s %8s", st.Name, st.Duration.Round(time.Millisecond))
+			if st.CPU > 0 {
+				fmt.Fprintf(stdout, "  CPU %s", st.CPU.Round(time.Millisecond))
+			}
+			fmt.Fprintln(stdout)
 		}
 	}
 	return exitOK

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -171,5 +172,26 @@ func TestBuildHeapProfile(t *testing.T) {
 	}
 	if len(b) < 100 || b[0] != 0x1f || b[1] != 0x8b {
 		t.Errorf("heap profile of %d bytes does not start as gzip: % x", len(b), b[:min(len(b), 4)])
+	}
+}
+
+// TestBuildVerboseStages: build -v names every stage, in the order they
+// run, each with its time, and the CPU time where the system gives it.
+func TestBuildVerboseStages(t *testing.T) {
+	site := copySite(t)
+	code, out, errOut := run(t, "build", "-s", site, "-v")
+	if code != 0 {
+		t.Fatalf("build -v: code %d\n%s%s", code, out, errOut)
+	}
+	at := 0
+	for _, stage := range []string{"fingerprint", "load", "assemble", "search index", "plan", "render and write", "check links", "commit"} {
+		i := strings.Index(out[at:], "\n  "+stage+" ")
+		if i < 0 {
+			t.Fatalf("stage %q missing or out of order in:\n%s", stage, out)
+		}
+		at += i + 1
+	}
+	if runtime.GOOS == "linux" && !strings.Contains(out, "  CPU ") {
+		t.Errorf("no stage shows its CPU time:\n%s", out)
 	}
 }

@@ -94,22 +94,30 @@ type Result struct {
 	Stages []Stage
 }
 
-// A Stage is one step of a build and how long it took.
+// A Stage is one step of a build, how long it took and the CPU time the
+// whole process spent meanwhile (zero where it is not measured): CPU
+// near twice the duration on two cores says the stage kept both busy.
 type Stage struct {
 	Name     string
 	Duration time.Duration
+	CPU      time.Duration
 }
 
 // stopwatch records stages as they end.
 type stopwatch struct {
-	last   time.Time
-	stages []Stage
+	last    time.Time
+	lastCPU time.Duration
+	stages  []Stage
+}
+
+func newStopwatch(start time.Time) *stopwatch {
+	return &stopwatch{last: start, lastCPU: cpuTime()}
 }
 
 func (w *stopwatch) lap(name string) {
-	now := time.Now()
-	w.stages = append(w.stages, Stage{name, now.Sub(w.last)})
-	w.last = now
+	now, cpu := time.Now(), cpuTime()
+	w.stages = append(w.stages, Stage{name, now.Sub(w.last), cpu - w.lastCPU})
+	w.last, w.lastCPU = now, cpu
 }
 
 // A sink receives output files.
@@ -188,7 +196,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 
 func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) {
 	start := time.Now()
-	watch := &stopwatch{last: start}
+	watch := newStopwatch(start)
 	opts := b.opts
 	var fp string
 	if !opts.DryRun && opts.Memory == nil {
