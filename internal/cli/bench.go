@@ -29,13 +29,14 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	runs := fs.Int("runs", 3, "runs of each build; the table shows medians")
 	hugoPath := fs.String("hugo", "", "the hugo binary to compare with (default: hugo on PATH)")
 	noHugo := fs.Bool("no-hugo", false, "do not build with Hugo")
-	floor := fs.Bool("floor", true, "measure the floor: read, render with goldmark and write each case body, nothing else")
+	floor := fs.Bool("floor", true, "measure the floor: read, render with goldmark and write each case body, nothing else, with one worker (the issue's floor) and with one per core")
 	seed := fs.Int64("seed", 1, "random seed of the generated site")
 	dir := fs.String("dir", "", "work folder (default: a new temporary folder); bench replaces its site, hugo-site and out-* subfolders")
 	keep := fs.Bool("keep", false, "keep the work folder: the generated sites and every run's outputs")
 	settle := fs.Duration("settle", 12*time.Second, "pause before each timed run, so that every tool starts with memory the system has taken back (see child)")
 	floorSite := fs.String("floor-only", "", "(used by bench itself) run only the floor on this site `folder`, into -floor-out")
 	floorOut := fs.String("floor-out", "", "(used by bench itself) output `folder` of -floor-only")
+	floorWorkers := fs.Int("floor-workers", 0, "(used by bench itself) workers of -floor-only; 0 means one per core")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
@@ -44,7 +45,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	if *floorSite != "" {
-		res, err := gen.Floor(*floorSite, *floorOut, 0)
+		res, err := gen.Floor(*floorSite, *floorOut, *floorWorkers)
 		if err != nil {
 			fmt.Fprintf(stderr, "showcase bench: floor: %v\n", err)
 			return exitUsage
@@ -157,7 +158,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	editFile := filepath.Join(siteDir, filepath.FromSlash(editRel))
 
-	var full, rebuild, forced, oneChange, hugoRuns, floorRuns []measure
+	var full, rebuild, forced, oneChange, hugoRuns, floorRuns, floorParRuns []measure
 	fail := func(what string, err error) int {
 		fmt.Fprintf(stderr, "\nshowcase bench: %s: %v\n", what, err)
 		return exitProblems
@@ -168,6 +169,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		scOut := filepath.Join(work, fmt.Sprintf("out-showcase-%d", run))
 		hugoOut := filepath.Join(work, fmt.Sprintf("out-hugo-%d", run))
 		flOut := filepath.Join(work, fmt.Sprintf("out-floor-%d", run))
+		flParOut := filepath.Join(work, fmt.Sprintf("out-floor-par-%d", run))
 		if err := os.WriteFile(editFile, editOrig, 0o644); err != nil {
 			return fail("restoring "+editRel, err)
 		}
@@ -203,12 +205,18 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		oneChange = append(oneChange, m)
 		fmt.Fprintf(stdout, "; one case changed %s", secs(m.wall))
 		if *floor {
-			m, err := child(ctx, *settle, exe, "bench", "-floor-only", siteDir, "-floor-out", flOut)
+			m, err := child(ctx, *settle, exe, "bench", "-floor-only", siteDir, "-floor-out", flOut, "-floor-workers", "1")
 			if err != nil {
 				return fail("floor failed", err)
 			}
 			floorRuns = append(floorRuns, m)
 			fmt.Fprintf(stdout, "; floor %s", secs(m.wall))
+			m, err = child(ctx, *settle, exe, "bench", "-floor-only", siteDir, "-floor-out", flParOut)
+			if err != nil {
+				return fail("floor on every core failed", err)
+			}
+			floorParRuns = append(floorParRuns, m)
+			fmt.Fprintf(stdout, ", on every core %s", secs(m.wall))
 		}
 		if hugo != "" {
 			m, err := child(ctx, *settle, hugo, "--quiet", "-s", hugoDir, "-d", hugoOut)
@@ -242,7 +250,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	row("showcase rebuild, 1 case changed", oneChange, pct(oneChange)+rewritten(oneChange))
 	if len(floorRuns) > 0 {
-		row("floor (read+goldmark+write)", floorRuns, fmt.Sprintf("%d workers", runtime.GOMAXPROCS(0)))
+		row("floor (read+goldmark+write)", floorRuns, "1 worker: the issue's floor")
+		row("floor on every core", floorParRuns, fmt.Sprintf("%d workers", runtime.GOMAXPROCS(0)))
 	}
 	if len(hugoRuns) > 0 {
 		row(hugoVersion, hugoRuns, "")
@@ -258,7 +267,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stdout, "Hugo not measured: it is not on PATH. Install the version the issue measured with\n  %s\n(a few minutes on 2 cores; it lands in $(go env GOPATH)/bin), then run bench again or pass --hugo PATH.\n", hugoInstall)
 	}
 	if len(floorRuns) > 0 {
-		fmt.Fprintf(stdout, "showcase/floor: wall %.2f (target ≤ 1.5), CPU %.2f\n", ratio(fw, median(walls(floorRuns))), ratio(fc, median(cpus(floorRuns))))
+		fmt.Fprintf(stdout, "showcase/floor: wall %.2f (target ≤ 1.5), CPU %.2f; against the floor on every core: wall %.2f, CPU %.2f\n",
+			ratio(fw, median(walls(floorRuns))), ratio(fc, median(cpus(floorRuns))),
+			ratio(fw, median(walls(floorParRuns))), ratio(fc, median(cpus(floorParRuns))))
 	}
 	fmt.Fprintf(stdout, "no-change rebuild/full build: %.0f%% of the wall time (target < 30%%), %.0f%% of the CPU time\n",
 		100*ratio(median(walls(rebuild)), fw), 100*ratio(median(cpus(rebuild)), fc))
