@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"runtime"
 	"strconv"
+	"sync"
 )
 
 // fingerprint identifies everything a build reads: the site's files (by
@@ -32,31 +34,22 @@ func fingerprint(opts Options) (string, int64) {
 			write(exe, strconv.FormatInt(info.Size(), 10), info.ModTime().String())
 		}
 	}
-	stat := func(fsys fs.FS, root string) {
-		_ = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				write(p, "error", err.Error())
-				return nil
+	for _, root := range []string{"site.yaml", "content", "templates", "static"} {
+		for _, e := range statTree(opts.Site, root) {
+			if e.err != nil {
+				write(e.path, "error", e.err.Error())
+				continue
 			}
-			info, err := d.Info()
-			if err != nil {
-				write(p, "error", err.Error())
-				return nil
+			write(e.path, e.info.Mode().String(), strconv.FormatInt(e.info.Size(), 10), strconv.FormatInt(e.info.ModTime().UnixNano(), 10))
+			if e.info.Mode().IsRegular() && textFile(e.path) {
+				size += e.info.Size()
 			}
-			write(p, info.Mode().String(), strconv.FormatInt(info.Size(), 10), strconv.FormatInt(info.ModTime().UnixNano(), 10))
-			if info.Mode().IsRegular() && textFile(p) {
-				size += info.Size()
-			}
-			if info.Mode()&fs.ModeSymlink != 0 {
-				if target, err := fs.ReadLink(fsys, p); err == nil {
+			if e.info.Mode()&fs.ModeSymlink != 0 {
+				if target, err := fs.ReadLink(opts.Site, e.path); err == nil {
 					write(target)
 				}
 			}
-			return nil
-		})
-	}
-	for _, root := range []string{"site.yaml", "content", "templates", "static"} {
-		stat(opts.Site, root)
+		}
 	}
 	if opts.Theme != nil {
 		_ = fs.WalkDir(opts.Theme, ".", func(p string, d fs.DirEntry, err error) error {
@@ -69,6 +62,43 @@ func fingerprint(opts Options) (string, int64) {
 		})
 	}
 	return hex.EncodeToString(h.Sum(nil)), size
+}
+
+// statted is one entry of a tree and what lstat says of it.
+type statted struct {
+	path string
+	d    fs.DirEntry
+	info fs.FileInfo
+	err  error
+}
+
+// statTree lists the entries of root in fsys, in the order fs.WalkDir
+// visits them, each with its FileInfo. Reading a directory does not give
+// sizes and times, and asking for them one entry at a time was two thirds
+// of the time a 10,000-case site took to fingerprint, so the questions
+// are spread over every core.
+func statTree(fsys fs.FS, root string) []statted {
+	var list []statted
+	_ = fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		list = append(list, statted{path: p, d: d, err: err})
+		return nil
+	})
+	workers := min(runtime.GOMAXPROCS(0), 1+len(list)/256)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(list); i += workers {
+				e := &list[i]
+				if e.err == nil {
+					e.info, e.err = e.d.Info()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return list
 }
 
 // textFile reports whether name is Markdown or YAML.
