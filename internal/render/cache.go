@@ -39,18 +39,13 @@ func (s *set) card(lang, heading string, item any) (template.HTML, error) {
 	if v, ok := s.cards.Load(key); ok {
 		return v.(template.HTML), nil
 	}
-	var buf bytes.Buffer
-	buf.Grow(2 << 10)
-	data := CardData{Lang: lang, H: heading, Case: item}
-	err := Decline
-	if s.nativeCard != nil {
-		err = s.nativeCard.Render(&buf, data, Parts{})
+	buf, _ := s.scratch.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = bytes.NewBuffer(make([]byte, 0, 4<<10))
 	}
-	if errors.Is(err, Decline) {
-		buf.Reset()
-		err = s.base.ExecuteTemplate(&buf, "case-card", data)
-	}
-	if err != nil {
+	defer s.scratch.Put(buf)
+	buf.Reset()
+	if err := s.renderCard(buf, lang, heading, item); err != nil {
 		return "", err
 	}
 	h := template.HTML(buf.String())
@@ -60,12 +55,39 @@ func (s *set) card(lang, heading string, item any) (template.HTML, error) {
 	return h, nil
 }
 
+// renderCard appends the card of item to buf.
+func (s *set) renderCard(buf *bytes.Buffer, lang, heading string, item any) error {
+	start := buf.Len()
+	data := CardData{Lang: lang, H: heading, Case: item}
+	err := Decline
+	if s.nativeCard != nil {
+		err = s.nativeCard.Render(buf, data, Parts{})
+	}
+	if errors.Is(err, Decline) {
+		buf.Truncate(start)
+		err = s.base.ExecuteTemplate(buf, "case-card", data)
+	}
+	return err
+}
+
 // cardList is card for every item of list (a slice of cases), joined: one
-// template call per list instead of one per card.
+// template call per list instead of one per card. Cards that are not kept
+// (h2) are rendered straight into the list.
 func (s *set) cardList(lang, heading string, list any) (template.HTML, error) {
 	v := reflect.ValueOf(list)
 	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array {
 		return "", fmt.Errorf("cards: want a list of cases, got %T", list)
+	}
+	if heading == "h2" {
+		var b bytes.Buffer
+		b.Grow(v.Len() * (2 << 10))
+		for i := range v.Len() {
+			b.WriteByte('\n')
+			if err := s.renderCard(&b, lang, heading, v.Index(i).Interface()); err != nil {
+				return "", err
+			}
+		}
+		return template.HTML(b.String()), nil
 	}
 	cards := make([]template.HTML, v.Len())
 	size := 0
