@@ -23,6 +23,8 @@ func TestRender(t *testing.T) {
 		{name: "chinese heading id", src: "## 工作 思路", contains: []string{`<h2 id="工作-思路">`}},
 		{name: "heading does not take the theme's ids", src: "# Main\n\n## main", contains: []string{`id="main-1"`, `id="main-2"`}},
 		{name: "duplicate heading ids", src: "## 概况\n\n## 概况", contains: []string{`id="概况"`, `id="概况-1"`}},
+		{name: "many duplicate heading ids", src: strings.Repeat("## 概况\n\n", 40) + "## 概况 39\n\n## 概况 1",
+			contains: []string{`id="概况"`, `id="概况-1"`, `id="概况-33"`, `id="概况-39"`, `id="概况-39-1"`, `id="概况-1-1"`}, absent: []string{`id="概况-40"`}},
 		{name: "raw html dropped", src: "<script>alert(1)</script>\n\n<b>x</b>", absent: []string{"<script", "<b>"}},
 		{name: "raw html kept when unsafe", unsafe: true, src: "<b>x</b>", contains: []string{"<b>x</b>"}},
 		{name: "javascript link dropped", src: "[x](javascript:alert(1))", absent: []string{"javascript"}},
