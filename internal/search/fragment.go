@@ -17,6 +17,14 @@ import "unsafe"
 //
 // The browser fetches a fragment file only for results it shows.
 func (l Layout) Fragment(docs []Doc, n int) []byte {
+	var scratch []byte
+	return l.FragmentWith(docs, n, &scratch)
+}
+
+// FragmentWith is Fragment, making the documents' bodies in *scratch,
+// which it may grow and which a caller can reuse from file to file: at
+// 10,000 cases a new buffer for each file was 37 MB of garbage.
+func (l Layout) FragmentWith(docs []Doc, n int, scratch *[]byte) []byte {
 	lo := n * l.Group
 	hi := min(lo+l.Group, len(docs))
 	// The documents' bodies, each made once, those made by AppendBody one
@@ -29,7 +37,12 @@ func (l Layout) Fragment(docs []Doc, n int) []byte {
 			text += docs[i].BodySize
 		}
 	}
-	buf := make([]byte, 0, text+text/8)
+	buf := *scratch
+	if cap(buf) < text+text/8 {
+		buf = make([]byte, 0, text+text/8)
+	}
+	buf = buf[:0]
+	defer func() { *scratch = buf[:0] }()
 	for i := lo; i < hi; i++ {
 		d := &docs[i]
 		bodies[i-lo] = d.Body

@@ -69,8 +69,18 @@ func (pl *plan) searchIndex() {
 	for s := 0; s < layout.Shards; s++ {
 		pl.fileKeyed(searchDir+search.ShardName(s), src, pl.searchKey, func(*render.Templates) ([]byte, error) { return shard(s), nil })
 	}
+	// Each fragment job makes its documents' text in a buffer that the
+	// next one reuses.
+	var scratch sync.Pool
 	for f := 0; f < layout.Fragments(); f++ {
-		pl.fileKeyed(searchDir+search.FragmentName(f), src, pl.searchKey, func(*render.Templates) ([]byte, error) { return layout.Fragment(docs, f), nil })
+		pl.fileKeyed(searchDir+search.FragmentName(f), src, pl.searchKey, func(*render.Templates) ([]byte, error) {
+			buf, _ := scratch.Get().(*[]byte)
+			if buf == nil {
+				buf = new([]byte)
+			}
+			defer scratch.Put(buf)
+			return layout.FragmentWith(docs, f, buf), nil
+		})
 	}
 }
 
