@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/guangdong-renovation/showcase/internal/gen"
+	"github.com/guangdong-renovation/showcase/internal/rusage"
 )
 
 // hugoInstall is how to get the Hugo the issue measured against.
@@ -328,7 +329,7 @@ func child(ctx context.Context, settle time.Duration, name string, args ...strin
 		return measure{}, fmt.Errorf("%s %s: %v", filepath.Base(name), strings.Join(args, " "), err)
 	}
 	ps := cmd.ProcessState
-	return measure{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), rss: gen.PeakRSS(ps), stdout: out.String()}, nil
+	return measure{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), rss: rusage.PeakRSS(ps), stdout: out.String()}, nil
 }
 
 func walls(ms []measure) []time.Duration {

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/guangdong-renovation/showcase/internal/gen"
+	"github.com/guangdong-renovation/showcase/internal/rusage"
 	"github.com/guangdong-renovation/showcase/internal/search"
 	"github.com/guangdong-renovation/showcase/internal/site"
 )
@@ -134,11 +135,11 @@ func BenchmarkIndex(b *testing.B) {
 	var files map[string][]byte
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := cpuTime()
+	cpu := rusage.CPU()
 	for b.Loop() {
 		files = buildAll(docs, l)
 	}
-	cpu = cpuTime() - cpu
+	cpu = rusage.CPU() - cpu
 	b.StopTimer()
 
 	var shardRaw, fragRaw, shardGz, fragGz int

@@ -35,6 +35,7 @@ import (
 	"github.com/guangdong-renovation/showcase/internal/markdown"
 	"github.com/guangdong-renovation/showcase/internal/output"
 	"github.com/guangdong-renovation/showcase/internal/render"
+	"github.com/guangdong-renovation/showcase/internal/rusage"
 )
 
 // Options configure a build.
@@ -111,11 +112,11 @@ type stopwatch struct {
 }
 
 func newStopwatch(start time.Time) *stopwatch {
-	return &stopwatch{last: start, lastCPU: cpuTime()}
+	return &stopwatch{last: start, lastCPU: rusage.CPU()}
 }
 
 func (w *stopwatch) lap(name string) {
-	now, cpu := time.Now(), cpuTime()
+	now, cpu := time.Now(), rusage.CPU()
 	w.stages = append(w.stages, Stage{name, now.Sub(w.last), cpu - w.lastCPU})
 	w.last, w.lastCPU = now, cpu
 }
