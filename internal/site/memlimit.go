@@ -22,9 +22,10 @@ import (
 // below 50 MiB plus three times the site's Markdown and YAML, at most
 // 512 MiB of it, so that a small site is not collected over and over.
 //
-// Both caps are for the largest sites. Without them (512 MiB of headroom,
-// a floor of three times the Markdown), a 100,000-case build (1.1 GB live at most) peaked at 2.2 GB of RSS: while
-// it loaded, its heap grew to the floor of 1.3 GB before each collection,
+// Both caps are for the largest sites. Without them (512 MiB of
+// headroom, a floor of three times the Markdown), a 100,000-case build
+// (1.1 GB live at most) peaked at 2.2 GB of RSS: while it loaded, its
+// heap grew to the floor of 1.3 GB before each collection,
 // and the holes the Markdown's garbage left between the pages it keeps
 // (in use, but not by anything live: 350-450 MB) and the free memory
 // the runtime had not yet handed back lasted past the search index, the

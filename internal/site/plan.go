@@ -47,8 +47,8 @@ type plan struct {
 	siteKeys map[string]uint64 // template name -> siteKey
 	// release lets the build drop each case's HTML once its page is
 	// written: with the built-in theme nothing else shows it, and at
-	// 100,000 cases it is 420 MB. Never for a build into memory (serve re-renders pages),
-	// nor with a site's own templates.
+	// 100,000 cases it is 420 MB. Never for a build into memory (serve
+	// re-renders pages), nor with a site's own templates.
 	release bool
 	// The search index planned by searchIndex, for the search page.
 	searchLayout search.Layout
