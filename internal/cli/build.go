@@ -15,7 +15,7 @@ import (
 )
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [-s SITE] [-o OUT] [--drafts] [--base-url URL] [--force] [-v] [-heapprofile FILE]", stderr)
+	fs := newFlags("build", "build [-s SITE] [-o OUT] [--drafts] [--base-url URL] [--force] [-v] [-cpuprofile FILE] [-heapprofile FILE]", stderr)
 	siteDir := fs.String("s", ".", "site folder")
 	out := fs.String("o", "", "output folder (default SITE/public)")
 	drafts := fs.Bool("drafts", false, "publish drafts too")
@@ -23,12 +23,25 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	force := fs.Bool("force", false, "build even when nothing changed since the last build into OUT")
 	verbose := fs.Bool("v", false, "print how long each stage of the build took")
 	heapProfile := fs.String("heapprofile", "", "write to `FILE` a heap profile of what is live just before the search index is built, near the build's memory peak (go tool pprof reads it)")
+	cpuProfile := fs.String("cpuprofile", "", "write to `FILE` a CPU profile of the whole build (go tool pprof reads it)")
 	if code := parse(fs, args); code >= 0 {
 		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "showcase build: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "showcase build: -cpuprofile: %v\n", err)
+			return exitUsage
+		}
+		defer func() {
+			if err := stop(); err != nil {
+				fmt.Fprintf(stderr, "showcase build: -cpuprofile: %v\n", err)
+			}
+		}()
 	}
 	opts := site.Options{SiteDir: *siteDir, Theme: showcase.Theme, Out: *out, Drafts: *drafts, BaseURL: *baseURL, Force: *force, LimitMemory: true}
 	var profErr error
@@ -80,6 +93,23 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	report(stderr, res.Warnings)
 	fmt.Fprintf(stdout, "ok: %s, no problems\n", summary(res.Pages))
 	return exitOK
+}
+
+// startCPUProfile starts profiling the CPU into name; stop ends the
+// profile and closes the file.
+func startCPUProfile(name string) (stop func() error, err error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		return f.Close()
+	}, nil
 }
 
 // writeHeapProfile writes a heap profile of what is live now to name.

@@ -157,21 +157,32 @@ func TestBuildRefusesSiteFolderAsOutput(t *testing.T) {
 	}
 }
 
-// -heapprofile writes a profile that go tool pprof reads (gzip-compressed
-// protocol buffers), and the build itself still succeeds.
-func TestBuildHeapProfile(t *testing.T) {
+// -cpuprofile and -heapprofile write profiles that go tool pprof reads
+// (gzip-compressed protocol buffers), and the build itself still
+// succeeds; a profile that cannot be written stops -cpuprofile before
+// the build starts.
+func TestBuildProfiles(t *testing.T) {
+	for _, flag := range []string{"-cpuprofile", "-heapprofile"} {
+		t.Run(flag, func(t *testing.T) {
+			site := copySite(t)
+			prof := filepath.Join(t.TempDir(), "prof.pb.gz")
+			code, out, errOut := run(t, "build", "-s", site, flag, prof)
+			if code != 0 || !strings.Contains(out, "case 1") {
+				t.Fatalf("build %s: code %d\n%s%s", flag, code, out, errOut)
+			}
+			b, err := os.ReadFile(prof)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(b) < 100 || b[0] != 0x1f || b[1] != 0x8b {
+				t.Errorf("profile of %d bytes does not start as gzip: % x", len(b), b[:min(len(b), 4)])
+			}
+		})
+	}
 	site := copySite(t)
-	prof := filepath.Join(t.TempDir(), "heap.pb.gz")
-	code, out, errOut := run(t, "build", "-s", site, "-heapprofile", prof)
-	if code != 0 || !strings.Contains(out, "case 1") {
-		t.Fatalf("build -heapprofile: code %d\n%s%s", code, out, errOut)
-	}
-	b, err := os.ReadFile(prof)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(b) < 100 || b[0] != 0x1f || b[1] != 0x8b {
-		t.Errorf("heap profile of %d bytes does not start as gzip: % x", len(b), b[:min(len(b), 4)])
+	code, out, errOut := run(t, "build", "-s", site, "-cpuprofile", filepath.Join(t.TempDir(), "no", "such", "dir", "cpu.pb.gz"))
+	if code != 2 || !strings.Contains(errOut, "-cpuprofile") || strings.Contains(out, "built") {
+		t.Errorf("unwritable -cpuprofile: code %d, want 2 and no build\n%s%s", code, out, errOut)
 	}
 }
 
