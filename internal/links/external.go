@@ -19,7 +19,7 @@ import (
 func (c *Checker) External(ctx context.Context, client *http.Client, timeout time.Duration) content.Problems {
 	c.mu.Lock()
 	sources := map[string]map[string]bool{} // url -> content files
-	c.each(func(r ref) {
+	c.each(func(r ref, _ uint32) {
 		u, err := url.Parse(r.target)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return

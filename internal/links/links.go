@@ -73,10 +73,36 @@ type Source struct {
 }
 
 // AddPage records an HTML page written at rel and scans its references.
+// Values are interned straight from doc: only a link or id the Checker has
+// not seen before is copied, where Scan makes a string of every one (a
+// case page has a hundred, mostly the same on every page).
 func (c *Checker) AddPage(rel string, doc []byte, src Source) {
-	hrefs, ids := Scan(doc)
-	c.AddScanned(rel, hrefs, ids, src)
+	sc := scratchPool.Get().(*scratch)
+	sc.refs, sc.ids = scan(doc, sc.refs[:0], sc.ids[:0])
+	slices.SortFunc(sc.ids, bytes.Compare)
+	sc.ids = slices.CompactFunc(sc.ids, bytes.Equal)
+	c.mu.Lock()
+	c.files[rel] = true
+	idset := make([]string, len(sc.ids))
+	for i, id := range sc.ids {
+		idset[i] = c.strs[c.internBytes(id)]
+	}
+	c.ids[rel] = idset
+	targets := make([]uint32, len(sc.refs))
+	for i, h := range sc.refs {
+		targets[i] = c.internBytes(h)
+	}
+	c.pages = append(c.pages, pageRefs{page: rel, src: src, targets: targets})
+	c.mu.Unlock()
+	clear(sc.refs) // they point into doc
+	clear(sc.ids)
+	scratchPool.Put(sc)
 }
+
+// scratch is what AddPage scans a page into.
+type scratch struct{ refs, ids [][]byte }
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // AddScanned records a page whose references were scanned before, by Scan.
 func (c *Checker) AddScanned(rel string, hrefs, ids []string, src Source) {
@@ -108,11 +134,21 @@ func (c *Checker) intern(s string) uint32 {
 	return n
 }
 
-// each calls f for every link of every page.
-func (c *Checker) each(f func(r ref)) {
+// internBytes is intern for a value in a page's bytes: looking up a
+// converted []byte does not allocate; only a new value is copied.
+func (c *Checker) internBytes(b []byte) uint32 {
+	if n, ok := c.strNo[string(b)]; ok {
+		return n
+	}
+	return c.intern(string(b))
+}
+
+// each calls f for every link of every page, with the link's number in
+// c.strs.
+func (c *Checker) each(f func(r ref, t uint32)) {
 	for _, p := range c.pages {
 		for _, t := range p.targets {
-			f(ref{page: p.page, target: c.strs[t], source: p.src.Path, markdown: p.src.Markdown, bodyLine: p.src.BodyLine})
+			f(ref{page: p.page, target: c.strs[t], source: p.src.Path, markdown: p.src.Markdown, bodyLine: p.src.BodyLine}, t)
 		}
 	}
 }
@@ -128,18 +164,21 @@ func (c *Checker) Check() content.Problems {
 	seen := map[string]bool{}
 	fromTheme := map[string][]string{} // message -> pages
 	// A root-relative link without a fragment means the same on every
-	// page: resolve it once.
-	cache := map[string]string{}
+	// page: resolve it once. The cache is by the link's number, a slice
+	// index, which a site's million links look up faster than a map.
+	type outcome struct {
+		done bool
+		msg  string
+	}
+	cache := make([]outcome, len(c.strs))
 	bodies := map[string][]byte{} // source path -> Markdown body, read again
-	c.each(func(r ref) {
+	c.each(func(r ref, t uint32) {
 		var msg string
-		if strings.HasPrefix(r.target, "/") && !strings.Contains(r.target, "#") {
-			m, ok := cache[r.target]
-			if !ok {
-				m = c.resolve(r)
-				cache[r.target] = m
-			}
-			msg = m
+		if o := &cache[t]; o.done {
+			msg = o.msg
+		} else if strings.HasPrefix(r.target, "/") && !strings.Contains(r.target, "#") {
+			o.done, o.msg = true, c.resolve(r)
+			msg = o.msg
 		} else {
 			msg = c.resolve(r)
 		}
@@ -257,6 +296,20 @@ func (c *Checker) resolve(r ref) string {
 // HTML document, with entities decoded. It expects the well-formed, quoted
 // attributes that html/template and goldmark write.
 func Scan(doc []byte) (refs, ids []string) {
+	r, i := scan(doc, nil, nil)
+	refs, ids = make([]string, len(r)), make([]string, len(i))
+	for k, v := range r {
+		refs[k] = string(v)
+	}
+	for k, v := range i {
+		ids[k] = string(v)
+	}
+	return refs, ids
+}
+
+// scan appends to refs and ids what Scan returns, as bytes: slices of doc,
+// or new bytes where a value had character references to decode.
+func scan(doc []byte, refs, ids [][]byte) ([][]byte, [][]byte) {
 	for i := 0; i < len(doc); {
 		j := bytes.IndexByte(doc[i:], '<')
 		if j < 0 {
@@ -352,10 +405,11 @@ func eachAttr(tag []byte, fn func(name, value []byte)) {
 	}
 }
 
-// attrValue decodes an attribute value's character references.
-func attrValue(v []byte) string {
+// attrValue decodes an attribute value's character references; v itself
+// when it has none.
+func attrValue(v []byte) []byte {
 	if bytes.IndexByte(v, '&') < 0 {
-		return string(v)
+		return v
 	}
-	return html.UnescapeString(string(v))
+	return []byte(html.UnescapeString(string(v)))
 }

@@ -118,11 +118,14 @@ func (r *runner) do(j *job) {
 		}
 		return
 	}
-	if j.html {
+	switch {
+	case j.html && r.scans == nil:
+		r.checker.AddPage(j.rel, data, j.src)
+	case j.html: // a memory build keeps the scan for the next build
 		refs, ids := links.Scan(data)
 		r.checker.AddScanned(j.rel, refs, ids, j.src)
 		r.keepScan(j.rel, scan{refs: refs, ids: ids, src: j.src})
-	} else {
+	default:
 		r.checker.AddFile(j.rel)
 	}
 	r.write(j.rel, data)
