@@ -186,8 +186,54 @@ func (p *fastParser) plainNode(value string, line, col int) *yaml.Node {
 		return nil
 	}
 	n := p.node(yaml.ScalarNode, 0, "", strings.Clone(value), line, col)
-	n.Tag = n.ShortTag()
+	n.Tag = plainTag(value)
+	if n.Tag == "" {
+		n.Tag = n.ShortTag()
+	}
 	return n
+}
+
+// plainTag is the tag yaml.v3 resolves a plain scalar to, for the forms
+// most front matter holds, or "" for yaml.v3 to decide: a value whose
+// first byte hints at no other type (Chinese text, most words) is a
+// string; digits without a leading zero are an int; such digits, a point
+// and more digits are a float. yaml.v3's resolver reaches the same
+// answers after trying a timestamp, a number in every base and a regular
+// expression, a fifth of the time it took to read a case's front matter.
+func plainTag(v string) string {
+	if v == "" {
+		return ""
+	}
+	switch c := v[0]; {
+	case c >= 0x80, c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		if strings.IndexByte("yYnNtTfFoO", c) < 0 {
+			return "!!str"
+		}
+		return ""
+	case c < '0' || c > '9':
+		return ""
+	}
+	digits := func(s string) int {
+		i := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return i
+	}
+	i := digits(v)
+	if i > 15 || (v[0] == '0' && i > 1) {
+		return ""
+	}
+	if i == len(v) {
+		return "!!int"
+	}
+	if v[i] != '.' {
+		return ""
+	}
+	if f := digits(v[i+1:]); f > 0 && f <= 15 && i+1+f == len(v) {
+		return "!!float"
+	}
+	return ""
 }
 
 // isEntry reports whether text at i starts a block sequence entry: "-"

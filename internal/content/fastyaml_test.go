@@ -363,3 +363,24 @@ func BenchmarkFrontMatter(b *testing.B) {
 		})
 	}
 }
+
+// plainTag answers as yaml.v3's resolver does, or leaves it to it.
+func TestPlainTag(t *testing.T) {
+	for _, v := range []string{
+		"龙川县", "hello", "Yes", "yes", "no", "true", "False", "off", "null", "~", "<<",
+		"0", "7", "325", "007", "0x1F", "0o17", "0b101", "1_000", "123456789012345", "1234567890123456789012",
+		"23.55691", "0.5", "00.5", "1.", ".5", "1.5e3", "2022-06-09", "2022", "1.2.3", "12abc", "-3", "+3",
+		"a b", "恩平 2021", "8.25亿元",
+	} {
+		n := &yaml.Node{Kind: yaml.ScalarNode, Value: v}
+		want := n.ShortTag()
+		if got := plainTag(v); got != "" && got != want {
+			t.Errorf("plainTag(%q) = %s, yaml.v3 says %s", v, got, want)
+		}
+	}
+	for v, want := range map[string]string{"龙川县": "!!str", "hello": "!!str", "325": "!!int", "0": "!!int", "23.55691": "!!float"} {
+		if got := plainTag(v); got != want {
+			t.Errorf("plainTag(%q) = %q, want %q: the fast path is gone", v, got, want)
+		}
+	}
+}
