@@ -309,58 +309,94 @@ func Scan(doc []byte) (refs, ids []string) {
 
 // scan appends to refs and ids what Scan returns, as bytes: slices of doc,
 // or new bytes where a value had character references to decode.
+//
+// Most tags of a page have no attributes (</p>, <li>): only a tag whose
+// name is followed by a space is looked at further, so that finding the
+// tags, and not the few links among them, is what a page costs.
 func scan(doc []byte, refs, ids [][]byte) ([][]byte, [][]byte) {
-	for i := 0; i < len(doc); {
+	for i := 0; ; {
 		j := bytes.IndexByte(doc[i:], '<')
-		if j < 0 {
+		if j < 0 || i+j+1 == len(doc) {
 			break
 		}
 		i += j + 1
-		end := bytes.IndexByte(doc[i:], '>')
-		if end < 0 {
-			break
-		}
-		tag := doc[i : i+end]
-		i += end + 1
-		if len(tag) == 0 || tag[0] == '/' || tag[0] == '!' {
-			if bytes.HasPrefix(tag, []byte("!--")) {
-				if k := bytes.Index(doc[i-end-1:], []byte("-->")); k >= 0 {
-					i = i - end - 1 + k + 3
+		switch doc[i] {
+		case '!':
+			if bytes.HasPrefix(doc[i:], []byte("!--")) {
+				k := bytes.Index(doc[i:], []byte("-->"))
+				if k < 0 {
+					return refs, ids // a browser reads the rest as the comment
 				}
+				i += k + 3
 			}
 			continue
+		case '/', '>':
+			continue
 		}
-		name := tagName(tag)
-		isLink := asciiEqualFold(name, "link")
-		eachAttr(tag, func(attr, val []byte) {
-			switch {
-			case asciiEqualFold(attr, "href"), asciiEqualFold(attr, "src"):
-				if isLink && !bytes.Contains(tag, []byte(`rel="stylesheet"`)) && !bytes.Contains(tag, []byte(`rel="icon"`)) {
-					return // canonical, alternate: absolute URLs checked elsewhere
+		n := i
+		for n < len(doc) && !tagNameEnd(doc[n]) {
+			n++
+		}
+		name := doc[i:n]
+		i = n
+		if i < len(doc) && doc[i] != '>' {
+			end := bytes.IndexByte(doc[i:], '>')
+			if end < 0 {
+				break
+			}
+			tag := doc[i : i+end]
+			i += end
+			isLink := asciiEqualFold(name, "link")
+			eachAttr(tag, func(attr, val []byte) {
+				switch {
+				case asciiEqualFold(attr, "href"), asciiEqualFold(attr, "src"):
+					if isLink && !bytes.Contains(tag, []byte(`rel="stylesheet"`)) && !bytes.Contains(tag, []byte(`rel="icon"`)) {
+						return // canonical, alternate: absolute URLs checked elsewhere
+					}
+					refs = append(refs, attrValue(val))
+				case asciiEqualFold(attr, "id"):
+					ids = append(ids, attrValue(val))
 				}
-				refs = append(refs, attrValue(val))
-			case asciiEqualFold(attr, "id"):
-				ids = append(ids, attrValue(val))
-			}
-		})
-		if raw := asciiEqualFold(name, "script") || asciiEqualFold(name, "style"); raw {
-			closeTag := []byte("</" + strings.ToLower(string(name)))
-			if k := bytes.Index(doc[i:], closeTag); k >= 0 {
-				i += k
-			}
+			})
+		}
+		if i < len(doc) {
+			i++ // the '>'
+		}
+		var closeTag string
+		switch {
+		case asciiEqualFold(name, "script"):
+			closeTag = "</script"
+		case asciiEqualFold(name, "style"):
+			closeTag = "</style"
+		default:
+			continue
+		}
+		if k := indexFold(doc[i:], closeTag); k >= 0 {
+			i += k
 		}
 	}
 	return refs, ids
 }
 
-// tagName returns the element name at the start of tag.
-func tagName(tag []byte) []byte {
-	for i, c := range tag {
-		if c == ' ' || c == '\t' || c == '\n' || c == '/' {
-			return tag[:i]
+// tagNameEnd reports whether c ends an element name.
+func tagNameEnd(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '/' || c == '>'
+}
+
+// indexFold is the index of the first lower (lower-case ASCII) in b, in
+// any case, or -1.
+func indexFold(b []byte, lower string) int {
+	for at := 0; ; {
+		k := bytes.IndexByte(b[at:], '<')
+		if k < 0 {
+			return -1
 		}
+		at += k
+		if at+len(lower) <= len(b) && asciiEqualFold(b[at:at+len(lower)], lower) {
+			return at
+		}
+		at++
 	}
-	return tag
 }
 
 // asciiEqualFold reports whether b is lower, an ASCII name in lower case,
