@@ -39,11 +39,26 @@ func TestAppendBodyGivesSameIndex(t *testing.T) {
 	// nothing either.
 	var scratch []byte
 	for n := l.Fragments() - 1; n >= 0; n-- {
-		if f := l.FragmentWith(made, n, &scratch); !bytes.Equal(f, want[FragmentName(n)]) {
+		// after what a reused buffer already holds, as a build appends
+		prefix := []byte("held")
+		if f := l.AppendFragment(prefix[:4:4], made, n, &scratch); !bytes.Equal(f, append(prefix, want[FragmentName(n)]...)) {
 			t.Errorf("%s differs when made in a reused buffer", FragmentName(n))
 		}
 	}
 	if cap(scratch) == 0 {
-		t.Error("FragmentWith kept no buffer to reuse")
+		t.Error("AppendFragment kept no buffer to reuse")
+	}
+}
+
+// AppendShard appends to what dst holds, and gives Shard's bytes.
+func TestAppendShard(t *testing.T) {
+	docs := []Doc{{Kind: Case, Slug: "a", Title: "恩平市老旧小区改造", Body: "加装电梯"}, {Kind: Case, Slug: "b", Title: "江门", Body: "雨污分流"}}
+	l := NewLayout(docs, "v")
+	idx := Build(docs, l, 1)
+	for n := 0; n < l.Shards; n++ {
+		want := append([]byte("prefix"), idx.Shard(n)...)
+		if got := idx.AppendShard([]byte("prefix"), n); !bytes.Equal(got, want) {
+			t.Errorf("shard %d: AppendShard gave %q, want %q", n, got, want)
+		}
 	}
 }

@@ -75,7 +75,11 @@ func Build(docs []Doc, l Layout, workers int) *Index {
 //	         field mask says in which fields (FieldTitle ...)
 //
 // A key can be looked up by reading key headers and skipping postings.
-func (x *Index) Shard(n int) []byte {
+func (x *Index) Shard(n int) []byte { return x.AppendShard(nil, n) }
+
+// AppendShard appends Shard(n) to dst, which a caller can reuse from
+// shard to shard.
+func (x *Index) AppendShard(dst []byte, n int) []byte {
 	var runs []keyRun
 	for i := range x.parts {
 		runs = x.parts[i].keys(n, runs)
@@ -102,7 +106,7 @@ func (x *Index) Shard(n int) []byte {
 		size += uvarintLen(uint64(k)) + k + uvarintLen(uint64(g.df)) + uvarintLen(uint64(g.size)) + g.size
 		i = g.end
 	}
-	b := make([]byte, 0, uvarintLen(uint64(len(groups)))+size)
+	b := slices.Grow(dst, uvarintLen(uint64(len(groups)))+size)
 	b = appendUvarint(b, uint64(len(groups)))
 	i := 0
 	for _, g := range groups {

@@ -146,6 +146,14 @@ func (pl *plan) fileKeyed(rel, source string, key uint64, produce func(*render.T
 	pl.jobs = append(pl.jobs, &job{rel: rel, key: key, produce: produce})
 }
 
+// fileInto is fileKeyed for a file made into the runner's reused buffer.
+func (pl *plan) fileInto(rel, source string, key uint64, into func(*render.Templates, *bytes.Buffer) error) {
+	if !pl.claim(rel, source) {
+		return
+	}
+	pl.jobs = append(pl.jobs, &job{rel: rel, key: key, into: into})
+}
+
 func absURL(cat *Catalog, p string) string {
 	base := cat.Config.BaseURL
 	rel := strings.TrimPrefix(p, cat.BasePath)

@@ -92,6 +92,7 @@ func (r *runner) do(j *job) {
 	var err error
 	if j.into != nil {
 		buf := r.buffer()
+		buf.Reset()
 		defer r.release(buf)
 		err = j.into(r.tpl, buf)
 		data = buf.Bytes()
