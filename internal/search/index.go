@@ -18,8 +18,19 @@ const MaxDocs = 1 << 24
 // safe for concurrent use once built.
 type Index struct {
 	layout Layout
-	parts  []part // one per slice of the documents, in document order
+	parts  []part    // one per slice of the documents, in document order
+	work   sync.Pool // of *shardWork, reused from shard to shard
 }
+
+// shardWork is what AppendShard needs while it works.
+type shardWork struct {
+	runs   []keyRun
+	groups []group
+}
+
+// group is the runs of one key in a shard: they end at runs[end]; the
+// key's documents and the length of its postings.
+type group struct{ end, df, size int }
 
 // Build tokenizes docs with workers goroutines (GOMAXPROCS when 0 or
 // less). The result does not depend on workers. Documents past MaxDocs
@@ -80,7 +91,17 @@ func (x *Index) Shard(n int) []byte { return x.AppendShard(nil, n) }
 // AppendShard appends Shard(n) to dst, which a caller can reuse from
 // shard to shard.
 func (x *Index) AppendShard(dst []byte, n int) []byte {
-	var runs []keyRun
+	w, _ := x.work.Get().(*shardWork)
+	if w == nil {
+		w = new(shardWork)
+	}
+	defer func() {
+		clear(w.runs) // they point into the parts
+		w.runs, w.groups = w.runs[:0], w.groups[:0]
+		x.work.Put(w)
+	}()
+	runs, groups := w.runs[:0], w.groups[:0]
+	defer func() { w.runs, w.groups = runs, groups }()
 	for i := range x.parts {
 		runs = x.parts[i].keys(n, runs)
 	}
@@ -89,8 +110,6 @@ func (x *Index) AppendShard(dst []byte, n int) []byte {
 	slices.SortStableFunc(runs, func(a, b keyRun) int { return bytes.Compare(a.key, b.key) })
 	// First each key's number of documents and length of postings, and so
 	// the shard's size; then the shard.
-	type group struct{ end, df, size int }
-	var groups []group
 	size := 0
 	for i := 0; i < len(runs); {
 		g := group{end: i}
