@@ -25,7 +25,7 @@ func (d dirFS) Open(name string) (fs.File, error) { return d.fsys.Open(name) }
 // ReadFile reads as the loader does: images and static files are copied
 // with it.
 func (d dirFS) ReadFile(name string) ([]byte, error) {
-	if data, _, ok, err := d.readLimited(name, math.MaxInt64-1); ok {
+	if data, _, ok, err := d.readLimited(nil, name, math.MaxInt64-1); ok {
 		return data, err
 	}
 	return fs.ReadFile(d.fsys, name)
@@ -39,14 +39,15 @@ func (d dirFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(d.fsys,
 
 func (d dirFS) ReadLink(name string) (string, error) { return fs.ReadLink(d.fsys, name) }
 
-// readLimited is readLimited for a dirFS. ok is false when the file is
+// readLimited is readLimited for a dirFS, into buf when it has room (see
+// rawfile.ReadInto). ok is false when the file is
 // not a regular one, or cannot be opened: the caller then reads it the
 // general way, which reports what is wrong with it.
-func (d dirFS) readLimited(name string, limit int64) (data []byte, size int64, ok bool, err error) {
+func (d dirFS) readLimited(buf []byte, name string, limit int64) (data []byte, size int64, ok bool, err error) {
 	if !fs.ValidPath(name) {
 		return nil, 0, false, nil
 	}
-	data, size, ok, err = rawfile.Read(d.dir+"/"+name, limit)
+	data, size, ok, err = rawfile.ReadInto(buf, d.dir+"/"+name, limit)
 	if pe, isPath := err.(*fs.PathError); isPath {
 		pe.Path = name // as os.DirFS reports it
 	}

@@ -133,8 +133,9 @@ func (l *Loader) Load(changed []string) (*Library, Problems) {
 		go func() {
 			defer wg.Done()
 			fp := &fastParser{} // one per worker: a file's nodes are garbage once decoded
+			var buf []byte      // and so are its bytes
 			for i := range next {
-				res := parseFile(l.fsys, files[i], lib.Config, r, fp)
+				res := parseFile(l.fsys, files[i], lib.Config, r, fp, &buf)
 				results[i] = &res
 			}
 		}()

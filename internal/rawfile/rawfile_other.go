@@ -22,5 +22,10 @@ func Read(name string, limit int64) (data []byte, size int64, ok bool, err error
 	return data, size, true, err
 }
 
+// ReadInto is Read; buf is not used.
+func ReadInto(buf []byte, name string, limit int64) (data []byte, size int64, ok bool, err error) {
+	return Read(name, limit)
+}
+
 // Write is os.WriteFile.
 func Write(name string, data []byte) error { return os.WriteFile(name, data, 0o644) }

@@ -18,6 +18,14 @@ import (
 // regular file: the caller then reads it the general way, which reports
 // what is wrong with it.
 func Read(name string, limit int64) (data []byte, size int64, ok bool, err error) {
+	data, size, ok, err = ReadInto(nil, name, limit)
+	return data[:len(data):len(data)], size, ok, err
+}
+
+// ReadInto is Read into buf when buf has room for the file, so that a
+// caller reading many files one after another can reuse one buffer. The
+// data it returns keeps the buffer's capacity.
+func ReadInto(buf []byte, name string, limit int64) (data []byte, size int64, ok bool, err error) {
 	fd, err := retry(func() (int, error) { return syscall.Open(name, syscall.O_RDONLY|syscall.O_CLOEXEC, 0) })
 	if err != nil {
 		return nil, 0, false, nil
@@ -30,7 +38,12 @@ func Read(name string, limit int64) (data []byte, size int64, ok bool, err error
 	if size = st.Size; size > limit {
 		return nil, size, true, nil
 	}
-	data = make([]byte, size+1) // +1: a file that grew since is seen at once
+	// +1: a file that grew since is seen at once
+	if int64(cap(buf)) > size {
+		data = buf[:size+1]
+	} else {
+		data = make([]byte, size+1)
+	}
 	n := 0
 	for int64(n) <= limit {
 		if n == len(data) {
@@ -45,7 +58,7 @@ func Read(name string, limit int64) (data []byte, size int64, ok bool, err error
 			break
 		}
 	}
-	return data[:n:n], size, true, nil
+	return data[:n], size, true, nil
 }
 
 // Write writes data to the file name, creating or truncating it (mode
