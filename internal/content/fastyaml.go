@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"gopkg.in/yaml.v3"
 )
@@ -46,7 +47,10 @@ func fastYAML(src []byte) (root *yaml.Node, ok bool) {
 // nodes before it parses the next file).
 func (p *fastParser) parse(src []byte) (root *yaml.Node, ok bool) {
 	p.i, p.extra = 0, 0
-	if !p.split(string(src)) {
+	// The lines are read in place, not copied: every node's value is
+	// copied out of them (plainNode, quoted), so no node points into src,
+	// which a loader worker reuses for its next file.
+	if !p.split(unsafe.String(unsafe.SliceData(src), len(src))) {
 		return nil, false
 	}
 	if len(p.lines) == 0 {
