@@ -36,8 +36,8 @@ type CardData struct {
 // appears once (at 100,000 cases, keeping them held 100 MB).
 func (s *set) card(lang, heading string, item any) (template.HTML, error) {
 	key := cardKey{lang, heading, item}
-	if v, ok := s.cards.Load(key); ok {
-		return v.(template.HTML), nil
+	if h, ok := s.cards.Load(key); ok {
+		return h, nil
 	}
 	buf, _ := s.scratch.Get().(*bytes.Buffer)
 	if buf == nil {
@@ -120,8 +120,8 @@ type partKey struct {
 // strings do not determine, or every page gets the first page's version.
 func (s *set) cached(name string, data any, variant ...string) (template.HTML, error) {
 	key := partKey{name, strings.Join(variant, "\x00")}
-	if v, ok := s.parts.Load(key); ok {
-		return v.(template.HTML), nil
+	if h, ok := s.parts.Load(key); ok {
+		return h, nil
 	}
 	var buf bytes.Buffer
 	if err := s.base.ExecuteTemplate(&buf, name, data); err != nil {

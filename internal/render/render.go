@@ -61,8 +61,8 @@ func (t *Templates) Custom() bool { return t.custom }
 type set struct {
 	base  *template.Template
 	pages map[string]*template.Template // by page name, e.g. "case"
-	cards sync.Map                      // cardKey -> template.HTML
-	parts sync.Map                      // partKey -> template.HTML
+	cards *htmlCache[cardKey]
+	parts *htmlCache[partKey]
 	// scratch holds *bytes.Buffer for rendering one card: a card is
 	// copied out at its exact size, and a new 2 kB buffer for each of
 	// 20,000 cards was 40 MB of a 10,000-case build's garbage.
@@ -129,7 +129,7 @@ func Load(opts Options) (*Templates, content.Problems) {
 	t.version = h.Sum64()
 	if _, ok := files["base.html"]; !ok {
 		probs = append(probs, content.Problem{Path: path.Join(opts.SiteDir, "base.html"), Message: "missing: the theme needs base.html defining \"base\""})
-		t.raw = &set{pages: map[string]*template.Template{}}
+		t.raw = &set{pages: map[string]*template.Template{}, cards: newHTMLCache[cardKey](), parts: newHTMLCache[partKey]()}
 		return t, probs
 	}
 	var ok bool
@@ -154,7 +154,7 @@ func Load(opts Options) (*Templates, content.Problems) {
 
 // parseSet parses every file, each first passed through edit.
 func (t *Templates) parseSet(files map[string][]byte, names []string, fromSite map[string]bool, userFuncs template.FuncMap, probs *content.Problems, edit func([]byte) []byte) (*set, bool) {
-	s := &set{pages: map[string]*template.Template{}}
+	s := &set{pages: map[string]*template.Template{}, cards: newHTMLCache[cardKey](), parts: newHTMLCache[partKey]()}
 	funcs := template.FuncMap{"card": s.card, "cards": s.cardList, "cached": s.cached}
 	for k, v := range userFuncs {
 		funcs[k] = v
