@@ -46,7 +46,7 @@ type Renderer struct {
 	scratch sync.Pool // of *scratch
 }
 
-type scratch struct{ html bytes.Buffer }
+type scratch struct{ html, text bytes.Buffer }
 
 // bufWriter lets goldmark write straight into a bytes.Buffer: handed any
 // writer that is not a util.BufWriter, it wraps it in a bufio.Writer of
@@ -124,48 +124,96 @@ func (r *Renderer) Render(src []byte) (res Result, err error) {
 		return Result{}, err
 	}
 	res.HTML = bytes.Clone(s.html.Bytes())
-	collect(doc, src, &res)
+	s.text.Reset()
+	collect(doc, src, &res, &s.text)
 	r.scratch.Put(s) // not on a panic: the buffers may be half written
 	return res, nil
 }
 
-// collect fills in the first paragraph, headings and links.
-func collect(doc ast.Node, src []byte, res *Result) {
+// collect fills in the first paragraph, headings and links, using pack, an
+// empty buffer, to gather their text.
+//
+// Their strings are cut from one string, made once: a body's dozens of
+// small strings were a quarter of everything a 100,000-case build keeps
+// in memory, counted in objects, and the collector visits every object
+// each time it runs. They live as long as one another anyway.
+func collect(doc ast.Node, src []byte, res *Result, pack *bytes.Buffer) {
+	// Where each string is in pack, resolved once the slices that hold
+	// them stop growing.
+	type where struct {
+		kind   byte // 'i' heading id, 't' heading text, 'l' link, 'f' first
+		n      int
+		lo, hi int
+	}
+	var ws []where
+	gotFirst := false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
 		switch n := n.(type) {
 		case *ast.Heading:
-			if entering {
-				id, _ := n.AttributeString("id")
-				idb, _ := id.([]byte)
-				res.Headings = append(res.Headings, Heading{Level: n.Level, ID: string(idb), Text: plain(n, src)})
-			}
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			lo := pack.Len()
+			pack.Write(idb)
+			ws = append(ws, where{'i', len(res.Headings), lo, pack.Len()})
+			lo, hi := appendPlain(pack, n, src)
+			ws = append(ws, where{'t', len(res.Headings), lo, hi})
+			res.Headings = append(res.Headings, Heading{Level: n.Level})
 		case *ast.Paragraph:
-			if entering && res.First == "" && n.Parent() == doc {
-				res.First = plain(n, src)
+			// the first paragraph of the body with any text
+			if !gotFirst && n.Parent() == doc {
+				if lo, hi := appendPlain(pack, n, src); hi > lo {
+					ws = append(ws, where{'f', 0, lo, hi})
+					gotFirst = true
+				}
 			}
 		case *ast.Link:
-			if entering {
-				res.Links = append(res.Links, string(n.Destination))
-			}
+			lo := pack.Len()
+			pack.Write(n.Destination)
+			ws = append(ws, where{'l', len(res.Links), lo, pack.Len()})
+			res.Links = append(res.Links, "")
 		case *ast.Image:
-			if entering {
-				res.Links = append(res.Links, string(n.Destination))
-			}
+			lo := pack.Len()
+			pack.Write(n.Destination)
+			ws = append(ws, where{'l', len(res.Links), lo, pack.Len()})
+			res.Links = append(res.Links, "")
 		}
 		return ast.WalkContinue, nil
 	})
+	all := pack.String()
+	for _, w := range ws {
+		v := all[w.lo:w.hi]
+		switch w.kind {
+		case 'i':
+			res.Headings[w.n].ID = v
+		case 't':
+			res.Headings[w.n].Text = v
+		case 'l':
+			res.Links[w.n] = v
+		case 'f':
+			res.First = v
+		}
+	}
 }
 
-// plain returns the text of a node's inline content.
-func plain(n ast.Node, src []byte) string {
-	var b bytes.Buffer
+// appendPlain appends the text of a node's inline content to b, trimmed
+// and with its soft line breaks joined, and returns where it is.
+func appendPlain(b *bytes.Buffer, n ast.Node, src []byte) (lo, hi int) {
+	lo = b.Len()
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
-			appendInline(&b, c, src)
+			appendInline(b, c, src)
 		}
 		return ast.WalkContinue, nil
 	})
-	return joinSoftBreaks(bytes.TrimSpace(b.Bytes()))
+	text := b.Bytes()[lo:]
+	trimmed := bytes.TrimSpace(text)
+	copy(text, trimmed)
+	text = joinSoftBreaks(text[:len(trimmed)])
+	b.Truncate(lo + len(text))
+	return lo, b.Len()
 }
 
 // softBreak marks a soft line break in collected text until
@@ -175,10 +223,10 @@ const softBreak = '\r'
 // joinSoftBreaks turns each soft line break into nothing when a CJK
 // character stands on either side, and into a space otherwise. It works in
 // place (what it writes is never longer than what it has read) and
-// overwrites b.
-func joinSoftBreaks(b []byte) string {
+// returns the part of b it wrote.
+func joinSoftBreaks(b []byte) []byte {
 	if bytes.IndexByte(b, softBreak) < 0 {
-		return string(b)
+		return b
 	}
 	out := b[:0]
 	for i := 0; i < len(b); i++ {
@@ -192,7 +240,7 @@ func joinSoftBreaks(b []byte) string {
 			out = append(out, ' ')
 		}
 	}
-	return string(out)
+	return out
 }
 
 // isWide reports whether r is a CJK character or punctuation, between which
