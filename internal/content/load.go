@@ -15,6 +15,8 @@ import (
 // BodyRenderer renders a Markdown body. The site supplies one, so that this
 // package does not depend on a Markdown implementation.
 type BodyRenderer interface {
+	// RenderBody renders src, which is valid UTF-8: a file that is not
+	// is reported and never rendered.
 	RenderBody(src []byte) (Body, error)
 }
 

@@ -346,7 +346,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 type bodyRenderer struct{ r *markdown.Renderer }
 
 func (b bodyRenderer) RenderBody(src []byte) (content.Body, error) {
-	res, err := b.r.Render(src)
+	res, err := b.r.RenderValid(src) // the loader has checked it (content.BodyRenderer)
 	if err != nil {
 		return content.Body{}, err
 	}
