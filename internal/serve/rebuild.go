@@ -138,25 +138,27 @@ func (s *Server) rebuild(ctx context.Context, changed []string, start time.Time)
 	took := time.Since(start).Round(time.Millisecond)
 	if err != nil {
 		lines, n := problemLines(err)
-		s.events.broken(lines)
 		first := ""
 		if len(lines) > 0 {
 			first = "; first: " + lines[0]
 		}
+		// The log first, then the pages: a publisher watching both sees
+		// them in that order, and so does TestLivePreview.
 		s.logf("%s %s: %d %s, still serving the last good build (%s)%s", clock(), what, n, plural(n, "problem", "problems"), took, first)
+		s.events.broken(lines)
 		return true
 	}
 	var ev *reloadEvent
 	if len(res.Changed) > 0 {
 		ev = s.reloadEvent(res.Changed)
 	}
-	s.events.built(ev)
 	warn := ""
 	if n := len(res.Warnings); n > 0 {
 		warn = fmt.Sprintf(", %d %s (showcase check lists them)", n, plural(n, "warning", "warnings"))
 	}
 	s.logf("%s %s: %d %s rendered, %d %s changed in %s%s", clock(), what,
 		res.Rendered, plural(res.Rendered, "page", "pages"), len(res.Changed), plural(len(res.Changed), "file", "files"), took, warn)
+	s.events.built(ev)
 	return true
 }
 
