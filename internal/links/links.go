@@ -33,6 +33,8 @@ type Checker struct {
 	// strings and their pointers were 200 MB that the collector scanned).
 	strs  []string
 	strNo map[string]uint32
+	// scratch holds a *scratch for AddPage, reused from page to page.
+	scratch sync.Pool
 	// ReadSource, when set, reads a content file whose Source carries no
 	// Markdown: a build keeps no Markdown once rendered, and reads a file
 	// again only to report a broken link at its line.
@@ -77,70 +79,55 @@ type Source struct {
 // not seen before is copied, where Scan makes a string of every one (a
 // case page has a hundred, mostly the same on every page).
 func (c *Checker) AddPage(rel string, doc []byte, src Source) {
-	sc := scratchPool.Get().(*scratch)
+	sc, _ := c.scratch.Get().(*scratch)
+	if sc == nil {
+		sc = new(scratch)
+	}
 	sc.refs, sc.ids = scan(doc, sc.refs[:0], sc.ids[:0])
-	slices.SortFunc(sc.ids, bytes.Compare)
-	sc.ids = slices.CompactFunc(sc.ids, bytes.Equal)
-	c.mu.Lock()
-	c.files[rel] = true
-	idset := make([]string, len(sc.ids))
-	for i, id := range sc.ids {
-		idset[i] = c.strs[c.internBytes(id)]
-	}
-	c.ids[rel] = idset
-	targets := make([]uint32, len(sc.refs))
-	for i, h := range sc.refs {
-		targets[i] = c.internBytes(h)
-	}
-	c.pages = append(c.pages, pageRefs{page: rel, src: src, targets: targets})
-	c.mu.Unlock()
+	record(c, rel, src, sc.refs, sc.ids)
 	clear(sc.refs) // they point into doc
 	clear(sc.ids)
-	scratchPool.Put(sc)
+	c.scratch.Put(sc)
 }
 
 // scratch is what AddPage scans a page into.
 type scratch struct{ refs, ids [][]byte }
 
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
-
 // AddScanned records a page whose references were scanned before, by Scan.
 func (c *Checker) AddScanned(rel string, hrefs, ids []string, src Source) {
-	idset := slices.Clone(ids)
-	slices.Sort(idset)
-	idset = slices.Compact(idset)
+	record(c, rel, src, hrefs, ids)
+}
+
+// record records the page rel, its references and its ids, interned.
+func record[T string | []byte](c *Checker, rel string, src Source, refs, ids []T) {
+	targets := make([]uint32, len(refs))
+	idset := make([]string, len(ids))
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.files[rel] = true
-	for i, id := range idset {
-		idset[i] = c.strs[c.intern(id)]
+	for i, h := range refs {
+		targets[i] = intern(c, h)
 	}
-	c.ids[rel] = idset
-	targets := make([]uint32, len(hrefs))
-	for i, h := range hrefs {
-		targets[i] = c.intern(h)
+	for i, id := range ids {
+		idset[i] = c.strs[intern(c, id)]
 	}
+	slices.Sort(idset)
+	c.ids[rel] = slices.Compact(idset)
 	c.pages = append(c.pages, pageRefs{page: rel, src: src, targets: targets})
 }
 
-// intern returns the number of s in c.strs, adding it if it is new.
-func (c *Checker) intern(s string) uint32 {
-	n, ok := c.strNo[s]
-	if !ok {
-		n = uint32(len(c.strs))
-		c.strs = append(c.strs, s)
-		c.strNo[s] = n
-	}
-	return n
-}
-
-// internBytes is intern for a value in a page's bytes: looking up a
-// converted []byte does not allocate; only a new value is copied.
-func (c *Checker) internBytes(b []byte) uint32 {
-	if n, ok := c.strNo[string(b)]; ok {
+// intern returns the number of v in c.strs, adding it if it is new. Looking
+// up a []byte converted to a string does not allocate; only a new value is
+// copied.
+func intern[T string | []byte](c *Checker, v T) uint32 {
+	if n, ok := c.strNo[string(v)]; ok {
 		return n
 	}
-	return c.intern(string(b))
+	n := uint32(len(c.strs))
+	s := string(v)
+	c.strs = append(c.strs, s)
+	c.strNo[s] = n
+	return n
 }
 
 // each calls f for every link of every page, with the link's number in
@@ -383,8 +370,8 @@ func tagNameEnd(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '/' || c == '>'
 }
 
-// indexFold is the index of the first lower (lower-case ASCII) in b, in
-// any case, or -1.
+// indexFold is the index in b of lower, a closing tag's start in lower
+// case ("</script"), in any case; -1 when b has none.
 func indexFold(b []byte, lower string) int {
 	for at := 0; ; {
 		k := bytes.IndexByte(b[at:], '<')
