@@ -95,13 +95,7 @@ func (x *Index) AppendShard(dst []byte, n int) []byte {
 	if w == nil {
 		w = new(shardWork)
 	}
-	defer func() {
-		clear(w.runs) // they point into the parts
-		w.runs, w.groups = w.runs[:0], w.groups[:0]
-		x.work.Put(w)
-	}()
 	runs, groups := w.runs[:0], w.groups[:0]
-	defer func() { w.runs, w.groups = runs, groups }()
 	for i := range x.parts {
 		runs = x.parts[i].keys(n, runs)
 	}
@@ -142,6 +136,9 @@ func (x *Index) AppendShard(dst []byte, n int) []byte {
 		}
 		i = g.end
 	}
+	clear(runs) // they point into the parts
+	w.runs, w.groups = runs[:0], groups[:0]
+	x.work.Put(w)
 	return b
 }
 
