@@ -154,6 +154,12 @@ func collect(doc ast.Node, src []byte, res *Result, pack *bytes.Buffer) {
 	}
 	var ws []where
 	gotFirst := false
+	addLink := func(dest []byte) {
+		lo := pack.Len()
+		pack.Write(dest)
+		ws = append(ws, where{'l', len(res.Links), lo, pack.Len()})
+		res.Links = append(res.Links, "")
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -177,15 +183,9 @@ func collect(doc ast.Node, src []byte, res *Result, pack *bytes.Buffer) {
 				}
 			}
 		case *ast.Link:
-			lo := pack.Len()
-			pack.Write(n.Destination)
-			ws = append(ws, where{'l', len(res.Links), lo, pack.Len()})
-			res.Links = append(res.Links, "")
+			addLink(n.Destination)
 		case *ast.Image:
-			lo := pack.Len()
-			pack.Write(n.Destination)
-			ws = append(ws, where{'l', len(res.Links), lo, pack.Len()})
-			res.Links = append(res.Links, "")
+			addLink(n.Destination)
 		}
 		return ast.WalkContinue, nil
 	})
