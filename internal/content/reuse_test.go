@@ -4,10 +4,11 @@ import (
 	"fmt"
 	"html/template"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/guangdong-renovation/showcase/internal/sitetest"
 )
 
 // copyRenderer renders a body as its own text, copied, as a renderer must.
@@ -24,15 +25,7 @@ func (copyRenderer) RenderBody(src []byte) (Body, error) {
 // into the buffer.
 func TestReusedReadBufferKeepsNothing(t *testing.T) {
 	dir := t.TempDir()
-	write := func(rel, text string) {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(rel, text string) { sitetest.Write(t, dir, map[string]string{rel: text}) }
 	write("site.yaml", "title: 示例\nprovince: 广东省\n")
 	for i := range 40 {
 		fill := strings.Repeat("雨污分流改造。", 400-9*i)
